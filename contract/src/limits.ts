@@ -1,0 +1,24 @@
+/** Limits shared by server validation and web forms. */
+export const Limits = {
+  nameMax: 100,
+  emailMax: 254,
+  passwordMin: 10,
+  passwordMax: 128,
+  companyNameMax: 80,
+  jobTitleMax: 100,
+  departmentMax: 80,
+  locationMax: 80,
+  phoneMax: 40,
+  aboutMax: 2000,
+  skillsMax: 20,
+  skillMax: 40,
+  searchMax: 100,
+  pageSizeDefault: 20,
+  pageSizeMax: 100,
+  /** Image uploads (avatar, cover, logo), in bytes. */
+  imageMaxBytes: 10 * 1024 * 1024,
+  /** JSON bodies, in bytes. */
+  jsonBodyMaxBytes: 256 * 1024,
+  invitationDays: 7,
+  passwordResetMinutes: 60,
+} as const;

@@ -1,0 +1,28 @@
+import { Type, type Static } from 'typebox';
+import { Limits } from './limits.js';
+
+export const Locale = Type.Union([Type.Literal('de'), Type.Literal('en')]);
+export type Locale = Static<typeof Locale>;
+export const Locales = ['de', 'en'] as const;
+
+const HexColor = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
+
+/** Public branding, readable before login (login page shows it). */
+export const CompanySettings = Type.Object({
+  companyName: Type.String(),
+  accentColor: HexColor,
+  logoUrl: Type.Union([Type.String(), Type.Null()]),
+  defaultLocale: Locale,
+  setupNeeded: Type.Boolean(),
+});
+export type CompanySettings = Static<typeof CompanySettings>;
+
+export const UpdateCompanySettings = Type.Object(
+  {
+    companyName: Type.Optional(Type.String({ minLength: 1, maxLength: Limits.companyNameMax })),
+    accentColor: Type.Optional(HexColor),
+    defaultLocale: Type.Optional(Locale),
+  },
+  { additionalProperties: false },
+);
+export type UpdateCompanySettings = Static<typeof UpdateCompanySettings>;

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { Limits } from '@innenhof/contract';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import type { AppContext } from './context.js';
+import { AppError } from './core/errors.js';
+import { errorHandler, sessionPlugin } from './core/http.js';
+import { redactPaths } from './core/logger.js';
+import { defaultWebDir } from './core/paths.js';
+import { adminRoutes } from './features/admin/routes.js';
+import { fileRoutes } from './features/files/routes.js';
+import { healthRoutes } from './features/health/routes.js';
+import { invitationRoutes } from './features/invitations/routes.js';
+import { sessionRoutes } from './features/session/routes.js';
+import { settingsRoutes } from './features/settings/routes.js';
+import { setupRoutes } from './features/setup/routes.js';
+import { usersRoutes } from './features/users/routes.js';
+
+export interface BuildOptions {
+  /** Pino options or false (tests). */
+  logger?: boolean | object;
+}
+
+/** Builds the Fastify app: security, sessions, every feature's routes (listed here, no autoloading), the web app. */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: redactPaths },
+    bodyLimit: Limits.jsonBodyMaxBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  });
+
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        ...(config.https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    hsts: config.https ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
+  await app.register(rateLimit, {
+    global: false,
+    ...(config.redisUrl
+      ? { redis: new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false }), nameSpace: 'innenhof-rl:' }
+      : {}),
+    errorResponseBuilder: (_req, context) => new AppError(429, 'rate_limited', `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Innenhof API', version: 'v1', description: 'The REST API of Innenhof, the self-hosted social intranet.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'innenhof.session_token' } } },
+    },
+  });
+  await app.register(sessionPlugin, { ctx });
+
+  // Features, explicitly.
+  await app.register(healthRoutes, { ctx });
+  await app.register(setupRoutes, { ctx });
+  await app.register(sessionRoutes, { ctx });
+  await app.register(usersRoutes, { ctx });
+  await app.register(invitationRoutes, { ctx });
+  await app.register(settingsRoutes, { ctx });
+  await app.register(adminRoutes, { ctx });
+  await app.register(fileRoutes, { ctx });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // The web app: hashed assets cached for a year, index.html always revalidated, pre-compressed files preferred.
+  const webDir = config.webDir ?? defaultWebDir;
+  const indexFile = path.join(webDir, 'index.html');
+  const hasWeb = fs.existsSync(indexFile);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      preCompressed: true,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        else res.header('cache-control', 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: `No such API route: ${request.method} ${request.url.split('?')[0]}` } });
+    }
+    if (hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
+      // Client-side routes (/people/…, /invite/…) all load the app shell.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir);
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: 'Not found (the web app is not built: run npm run build)' } });
+  });
+
+  return app;
+}

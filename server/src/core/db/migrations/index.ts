@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../index.js';
+import * as foundation from './20261126T2140-foundation.js';
+
+export interface MigrationContext {
+  dialect: Dialect;
+}
+
+export interface MigrationModule {
+  up(db: Kysely<unknown>, ctx: MigrationContext): Promise<void>;
+  down(db: Kysely<unknown>, ctx: MigrationContext): Promise<void>;
+}
+
+/** Every migration, in order. Add new ones at the end; never reorder or rename. */
+export const migrations: Record<string, MigrationModule> = {
+  '20261126T2140-foundation': foundation,
+};

@@ -1,0 +1,29 @@
+import type { InvitationsTable } from '../../features/invitations/tables.js';
+import type { SettingsTable } from '../../features/settings/tables.js';
+import type { PeopleFtsTable, UsersTable } from '../../features/users/tables.js';
+import type {
+  AccountsTable,
+  AuditLogTable,
+  FilesTable,
+  JobsTable,
+  MailMessagesTable,
+  OutboxEventsTable,
+  SessionsTable,
+  VerificationsTable,
+} from './core-tables.js';
+
+/** The whole schema, as Kysely sees it. Each feature declares its tables in its own tables.ts. */
+export interface Database {
+  users: UsersTable;
+  people_fts: PeopleFtsTable;
+  sessions: SessionsTable;
+  accounts: AccountsTable;
+  verifications: VerificationsTable;
+  invitations: InvitationsTable;
+  settings: SettingsTable;
+  files: FilesTable;
+  mail_messages: MailMessagesTable;
+  outbox_events: OutboxEventsTable;
+  jobs: JobsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,126 @@
+import { fromNodeHeaders } from 'better-auth/node';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppContext } from '../context.js';
+import { csrfTokenFor, safeEqual } from './auth/index.js';
+import { AppError, UnauthenticatedError } from './errors.js';
+import type { Actor } from './policy/index.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The logged-in actor, or 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new UnauthenticatedError();
+  return request.actor;
+}
+
+export function webHeaders(request: FastifyRequest): Headers {
+  const headers = fromNodeHeaders(request.headers);
+  // better-auth records the client address from a header; we give it the one Fastify trusts.
+  headers.set('x-innenhof-client-ip', request.ip);
+  if (headers.has('x-forwarded-for')) headers.set('x-forwarded-for', request.ip);
+  return headers;
+}
+
+/** Copies Set-Cookie (and nothing else) from a better-auth response onto the reply. */
+export function forwardCookies(reply: FastifyReply, headers: Headers | undefined | null): void {
+  const cookies = headers?.getSetCookie?.() ?? [];
+  if (cookies.length > 0) reply.header('set-cookie', cookies);
+}
+
+/**
+ * Resolves the session cookie to an actor on every API request, and refuses cookie-authenticated
+ * writes without the CSRF token (and cross-origin writes of any kind).
+ */
+export const sessionPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContext }) => {
+  const { ctx } = opts;
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/v1/')) return;
+    if (request.url.startsWith('/api/v1/health') || request.url.startsWith('/api/v1/ready')) return;
+
+    if (UNSAFE.has(request.method)) {
+      const origin = request.headers.origin;
+      if (origin && origin !== ctx.config.publicOrigin) {
+        throw new AppError(403, 'csrf_failed', `Cross-origin request refused (Origin ${origin} is not ${ctx.config.publicOrigin})`);
+      }
+    }
+
+    const cookie = request.headers.cookie;
+    if (!cookie || !cookie.includes(`session_token=`)) return;
+    const result = await ctx.auth.api.getSession({ headers: webHeaders(request), returnHeaders: true });
+    forwardCookies(reply, result.headers);
+    const data = result.response;
+    if (!data) return;
+    const user = data.user as unknown as { id: string; role: Actor['role']; status: Actor['status'] };
+    if (user.status !== 'active') return;
+    request.actor = { id: user.id, role: user.role, status: user.status };
+    request.sessionId = data.session.id;
+
+    if (UNSAFE.has(request.method)) {
+      const token = request.headers['x-csrf-token'];
+      const expected = csrfTokenFor(ctx.secret, data.session.id);
+      if (typeof token !== 'string' || !safeEqual(token, expected)) {
+        throw new AppError(403, 'csrf_failed', 'Missing or wrong X-CSRF-Token header (take it from GET /api/v1/me)');
+      }
+    }
+  });
+});
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function fieldName(issue: ValidationIssue, context?: string): string {
+  const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const missing = issue.params?.missingProperty as string | undefined;
+  const extra = issue.params?.additionalProperty as string | undefined;
+  const name = [path, missing ?? extra].filter(Boolean).join('.');
+  return name || context || 'body';
+}
+
+/** One error shape for everything: `{ error: { code, message, details? } }`; 5xx hide their message. */
+export function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  if (error instanceof AppError) {
+    void reply.status(error.status).send({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
+    return;
+  }
+  const fe = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
+  if (fe.validation) {
+    const fields = fe.validation.map((issue) => ({ field: fieldName(issue, fe.validationContext), message: issue.message ?? 'is invalid' }));
+    const first = fields[0];
+    void reply.status(400).send({
+      error: { code: 'validation_failed', message: first ? `${first.field}: ${first.message}` : 'Invalid request', details: { fields } },
+    });
+    return;
+  }
+  const status = fe.statusCode ?? 500;
+  const byStatus: Record<number, [string, string]> = {
+    400: ['bad_request', fe.message],
+    401: ['unauthenticated', 'Please log in'],
+    403: ['forbidden', 'You are not allowed to do this'],
+    404: ['not_found', 'Not found'],
+    406: ['unsupported_media_type', fe.message],
+    413: ['payload_too_large', 'The request body is too large'],
+    415: ['unsupported_media_type', fe.message || 'Unsupported content type'],
+    429: ['rate_limited', 'Too many requests, please wait a moment'],
+  };
+  const mapped = byStatus[status];
+  if (mapped && status < 500) {
+    void reply.status(status === 406 ? 415 : status).send({ error: { code: mapped[0], message: mapped[1] } });
+    return;
+  }
+  request.log.error({ err: error }, 'request failed');
+  void reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } });
+}

@@ -1,0 +1,126 @@
+import type { Db, Executor, Tx } from './db/index.js';
+import { newId, now } from './ids.js';
+import { logger } from './logger.js';
+
+/** A domain event, named in the past tense (`user.created`). */
+export interface DomainEvent<P = Record<string, unknown>> {
+  type: string;
+  actorId?: string | null;
+  subjectId?: string | null;
+  payload?: P;
+}
+
+export interface StoredEvent {
+  id: string;
+  type: string;
+  actorId: string | null;
+  subjectId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+export type EventHandler = (event: StoredEvent) => Promise<void>;
+
+/**
+ * Appends an event to the outbox inside the caller's transaction. Handlers run only after commit,
+ * so nothing is pushed, mailed or indexed for a rolled-back write.
+ */
+export async function appendEvent(tx: Tx, event: DomainEvent, dispatcher?: OutboxDispatcher): Promise<void> {
+  await tx.db
+    .insertInto('outbox_events')
+    .values({
+      id: newId(),
+      type: event.type,
+      actor_id: event.actorId ?? null,
+      subject_id: event.subjectId ?? null,
+      payload: JSON.stringify(event.payload ?? {}),
+      created_at: now(),
+      processed_at: null,
+    })
+    .execute();
+  if (dispatcher) tx.onCommit(() => dispatcher.kick());
+}
+
+/**
+ * Delivers committed outbox events to their handlers, in order, at least once.
+ * On PostgreSQL several instances may run it: rows are claimed with FOR UPDATE SKIP LOCKED.
+ */
+export class OutboxDispatcher {
+  private readonly handlers = new Map<string, EventHandler[]>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private readonly log = logger('outbox');
+
+  constructor(private readonly db: Db) {}
+
+  on(type: string, handler: EventHandler): void {
+    const list = this.handlers.get(type) ?? [];
+    list.push(handler);
+    this.handlers.set(type, list);
+  }
+
+  start(intervalMs = 1000): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a dispatch round soon; coalesces concurrent requests. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((err: unknown) => this.log.error({ err }, 'outbox dispatch failed'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Processes every pending event; returns how many. Exposed for tests. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.db.transaction(async (tx) => {
+        let q = tx.db.selectFrom('outbox_events').selectAll().where('processed_at', 'is', null).orderBy('id').limit(100);
+        if (tx.dialect === 'pg') q = q.forUpdate().skipLocked();
+        const rows = await q.execute();
+        for (const row of rows) {
+          const event: StoredEvent = {
+            id: row.id,
+            type: row.type,
+            actorId: row.actor_id,
+            subjectId: row.subject_id,
+            payload: JSON.parse(row.payload) as Record<string, unknown>,
+            createdAt: row.created_at,
+          };
+          for (const handler of this.handlers.get(row.type) ?? []) await handler(event);
+          await markProcessed(tx.db, row.id);
+        }
+        return rows.length;
+      });
+      total += n;
+      if (n < 100) return total;
+    }
+  }
+}
+
+async function markProcessed(db: Executor, id: string): Promise<void> {
+  await db.updateTable('outbox_events').set({ processed_at: now() }).where('id', '=', id).execute();
+}

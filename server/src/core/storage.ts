@@ -1,0 +1,107 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Executor } from './db/index.js';
+import { AppError } from './errors.js';
+import { newId, now } from './ids.js';
+
+export type ImagePurpose = 'avatar' | 'cover' | 'logo';
+
+interface VariantSpec {
+  width: number;
+  height: number;
+  fit: 'cover' | 'inside';
+}
+
+/** Sizes per purpose: `small` for lists, `large` for the profile page. */
+const SPECS: Record<ImagePurpose, Record<'small' | 'large', VariantSpec>> = {
+  avatar: { small: { width: 96, height: 96, fit: 'cover' }, large: { width: 400, height: 400, fit: 'cover' } },
+  cover: { small: { width: 820, height: 312, fit: 'cover' }, large: { width: 1640, height: 624, fit: 'cover' } },
+  logo: { small: { width: 160, height: 64, fit: 'inside' }, large: { width: 640, height: 256, fit: 'inside' } },
+};
+
+export interface StoredVariant {
+  file: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface StoredImage {
+  id: string;
+  variants: Record<string, StoredVariant>;
+}
+
+/** Local file storage under the data directory (a shared directory in cluster mode). */
+export class Storage {
+  constructor(private readonly root: string) {}
+
+  private dir(id: string): string {
+    // Two-level fan-out keeps directories small.
+    return path.join(this.root, 'files', id.slice(-2), id);
+  }
+
+  /**
+   * Decodes an uploaded image and re-encodes each variant as WebP: EXIF and every other metadata block is
+   * dropped, orientation applied, and whatever the upload carried besides pixels does not survive.
+   */
+  async saveImage(db: Executor, input: Buffer, purpose: ImagePurpose, ownerId: string | null): Promise<StoredImage> {
+    let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+    try {
+      meta = await sharp(input, { limitInputPixels: 50_000_000 }).metadata();
+    } catch {
+      throw new AppError(415, 'unsupported_image', 'file: not an image we can read (use JPEG, PNG, WebP or GIF)');
+    }
+    if (!meta.format || !['jpeg', 'png', 'webp', 'gif', 'avif', 'heif'].includes(meta.format)) {
+      throw new AppError(415, 'unsupported_image', 'file: not an image we can read (use JPEG, PNG, WebP or GIF)');
+    }
+    const id = newId();
+    const dir = this.dir(id);
+    await fs.mkdir(dir, { recursive: true });
+    const variants: Record<string, StoredVariant> = {};
+    let total = 0;
+    try {
+      for (const [name, spec] of Object.entries(SPECS[purpose])) {
+        const { data, info } = await sharp(input, { limitInputPixels: 50_000_000 })
+          .rotate()
+          .resize({ width: spec.width, height: spec.height, fit: spec.fit, withoutEnlargement: spec.fit === 'inside' })
+          .webp({ quality: 82 })
+          .toBuffer({ resolveWithObject: true });
+        const file = `${name}.webp`;
+        await fs.writeFile(path.join(dir, file), data);
+        variants[name] = { file, width: info.width, height: info.height, bytes: data.length };
+        total += data.length;
+      }
+    } catch (err) {
+      await fs.rm(dir, { recursive: true, force: true });
+      if (err instanceof AppError) throw err;
+      throw new AppError(415, 'unsupported_image', 'file: the image could not be processed');
+    }
+    await db
+      .insertInto('files')
+      .values({ id, owner_id: ownerId, purpose, mime: 'image/webp', variants: JSON.stringify(variants), bytes: total, created_at: now() })
+      .execute();
+    return { id, variants };
+  }
+
+  /** Absolute path of a stored variant, or null when the file or variant does not exist. */
+  async variantPath(db: Executor, id: string, variant: string): Promise<{ path: string; purpose: string; mime: string } | null> {
+    const row = await db.selectFrom('files').select(['variants', 'purpose', 'mime']).where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const variants = JSON.parse(row.variants) as Record<string, StoredVariant>;
+    const v = variants[variant];
+    if (!v) return null;
+    return { path: path.join(this.dir(id), v.file), purpose: row.purpose, mime: row.mime };
+  }
+
+  async remove(db: Executor, id: string): Promise<void> {
+    await db.deleteFrom('files').where('id', '=', id).execute();
+    await fs.rm(this.dir(id), { recursive: true, force: true });
+  }
+}
+
+/** URLs of an image's variants as the API returns them. */
+export function imageUrls(fileId: string | null): { small: string; large: string } | null {
+  if (!fileId) return null;
+  return { small: `/api/v1/files/${fileId}/small`, large: `/api/v1/files/${fileId}/large` };
+}

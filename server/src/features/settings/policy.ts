@@ -1,0 +1,14 @@
+import { defineRules } from '../../core/policy/index.js';
+import type { InstanceFacts } from '../users/policy.js';
+
+declare module '../../core/policy/index.js' {
+  interface PolicyResources {
+    'settings.update': InstanceFacts;
+    'mail_outbox.read': InstanceFacts;
+  }
+}
+
+defineRules({
+  'settings.update': (a) => a.role === 'admin',
+  'mail_outbox.read': (a) => a.role === 'admin',
+});

@@ -1,0 +1,35 @@
+import type { Executor } from '../../core/db/index.js';
+import { now } from '../../core/ids.js';
+
+export interface CompanyValues {
+  companyName: string;
+  accentColor: string;
+  logoFileId: string | null;
+  defaultLocale: 'de' | 'en';
+}
+
+export const DEFAULTS: CompanyValues = { companyName: 'Innenhof', accentColor: '#1b74e4', logoFileId: null, defaultLocale: 'de' };
+
+const KEY = 'company';
+
+export async function getCompany(db: Executor): Promise<CompanyValues> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
+  return { ...DEFAULTS, ...(row ? (JSON.parse(row.value) as Partial<CompanyValues>) : {}) };
+}
+
+export async function setCompany(db: Executor, values: CompanyValues): Promise<void> {
+  const value = JSON.stringify(values);
+  await db
+    .insertInto('settings')
+    .values({ key: KEY, value, updated_at: now() })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now() }))
+    .execute();
+}
+
+/** Marks setup as done; the primary key makes a second, concurrent setup fail. */
+export async function markSetupDone(db: Executor): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key: 'setup_completed', value: JSON.stringify(now()), updated_at: now() })
+    .execute();
+}
