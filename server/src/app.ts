@@ -68,6 +68,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
   await app.register(rateLimit, {
     global: false,
+    // After body parsing: the login limit keys on address and account.
+    hook: 'preHandler',
     ...(config.redisUrl
       ? { redis: new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false }), nameSpace: 'innenhof-rl:' }
       : {}),

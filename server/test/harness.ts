@@ -103,11 +103,35 @@ export class Client {
     return this.request('DELETE', url);
   }
 
+  /** Sends one file as multipart/form-data (the way a browser's file input does), by default in the field `file`. */
+  upload(method: 'PUT' | 'POST', url: string, file: UploadFile): Promise<LightMyRequestResponse> {
+    const { payload, contentType } = multipartBody(file);
+    return this.request(method, url, undefined, { payload, headers: { 'content-type': contentType } });
+  }
+
   async login(email: string, password: string): Promise<LightMyRequestResponse> {
     const res = await this.post('/api/v1/auth/login', { email, password });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
     return res;
   }
+}
+
+export interface UploadFile {
+  data: Buffer;
+  filename?: string;
+  contentType?: string;
+  field?: string;
+}
+
+/** A hand-built multipart/form-data body with a single file part. */
+export function multipartBody(file: UploadFile): { payload: Buffer; contentType: string } {
+  const boundary = `----innenhof-test-${Math.random().toString(16).slice(2)}`;
+  const head =
+    `--${boundary}\r\n` +
+    `Content-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.filename ?? 'upload.bin'}"\r\n` +
+    `Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`;
+  const payload = Buffer.concat([Buffer.from(head), file.data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 export const PASSWORD = 'correct horse battery';
