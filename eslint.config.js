@@ -4,10 +4,10 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'test-results/**', 'data/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'web/vite.config.ts', 'vitest.config.ts'] },
   {
-    files: ['server/src/**/*.ts', 'web/src/**/*.{ts,tsx}', 'e2e/**/*.ts', 'contract/src/**/*.ts'],
+    files: ['server/src/**/*.ts', 'server/test/**/*.ts', 'web/src/**/*.{ts,tsx}', 'e2e/**/*.ts'],
     languageOptions: {
       parser: tseslint.parser,
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { project: ['./server/tsconfig.test.json', './web/tsconfig.json', './e2e/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {

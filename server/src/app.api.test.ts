@@ -30,11 +30,17 @@ describe('the HTTP API as a whole', () => {
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe('payload_too_large');
 
-    const xml = await admin.request('PATCH', `/api/v1/users/${me.user.id}`, undefined, { payload: '<about>hi</about>', headers: { 'content-type': 'application/xml' } });
+    const xml = await admin.request('PATCH', `/api/v1/users/${me.user.id}`, undefined, {
+      payload: '<about>hi</about>',
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(xml.statusCode).toBe(415);
     expect(xml.json().error.code).toBe('unsupported_media_type');
 
-    const broken = await admin.request('PATCH', `/api/v1/users/${me.user.id}`, undefined, { payload: '{"about": ', headers: { 'content-type': 'application/json' } });
+    const broken = await admin.request('PATCH', `/api/v1/users/${me.user.id}`, undefined, {
+      payload: '{"about": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('bad_request');
   });
@@ -76,7 +82,12 @@ describe('behind TLS', () => {
     const t = await createTestApp({ INNENHOF_PUBLIC_URL: 'https://intranet.acme.test' });
     try {
       const c = new Client(t.app);
-      const res = await c.request('POST', '/api/v1/setup', { companyName: 'ACME', name: 'Anna', email: 'anna@acme.test', password: PASSWORD }, { headers: { origin: 'https://intranet.acme.test' } });
+      const res = await c.request(
+        'POST',
+        '/api/v1/setup',
+        { companyName: 'ACME', name: 'Anna', email: 'anna@acme.test', password: PASSWORD },
+        { headers: { origin: 'https://intranet.acme.test' } },
+      );
       expect(res.statusCode).toBe(201);
       expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
       expect(String(res.headers['set-cookie'])).toMatch(/__Secure-innenhof\.session_token=.*Secure/);

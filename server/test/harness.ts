@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,8 +8,13 @@ import { buildConfig, type Config } from '../src/config/config.js';
 import type { RawEnv } from '../src/config/env.js';
 import { type AppContext, createContext } from '../src/context.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
+import { setRootLogger } from '../src/core/logger.js';
+import pino from 'pino';
 import { queuePasswordResetMail } from '../src/features/session/mails.js';
 import { createPgTestDb, testDialect } from './db.js';
+
+// Quiet subsystem logs in tests (TEST_LOG=debug to see them).
+setRootLogger(pino({ level: process.env.TEST_LOG ?? 'silent' }));
 
 export const PUBLIC_URL = 'http://innenhof.test';
 export const ORIGIN = PUBLIC_URL;
@@ -37,6 +43,8 @@ export async function createTestApp(env: RawEnv = {}): Promise<TestApp> {
     INNENHOF_LOGIN_RATE_LIMIT: '1000',
     INNENHOF_WEB_DIR: path.join(dataDir, 'no-web'),
     ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    // With REDIS_URL (cluster mode) rate limits live in Redis; a fresh prefix keeps test runs apart.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, INNENHOF_REDIS_PREFIX: `innenhof-test-${crypto.randomUUID()}:` } : {}),
     ...env,
   });
   const ctx = createContext(config, { onPasswordReset: queuePasswordResetMail });
@@ -75,14 +83,14 @@ export class Client {
     const headers: Record<string, string> = { origin: ORIGIN, ...((extra.headers as Record<string, string>) ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
-    const res = await this.app.inject({ method, url, headers, ...(body !== undefined ? { payload: body as object } : {}), ...extra, ...{ headers } });
+    const res = await this.app.inject({ ...(body !== undefined ? { payload: body as object } : {}), ...extra, method, url, headers });
     const setCookie = res.headers['set-cookie'];
     for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
       const pair = c.split(';')[0] ?? '';
       if (!pair.includes('session_token')) continue;
       this.cookie = /=\s*$/.test(pair) || /Max-Age=0/i.test(c) ? null : pair;
     }
-    const json = res.headers['content-type']?.includes('json') ? (res.json() as { csrfToken?: string }) : null;
+    const json = String(res.headers['content-type'] ?? '').includes('json') ? (res.json() as { csrfToken?: string }) : null;
     if (json?.csrfToken) this.csrf = json.csrfToken;
     return res;
   }
@@ -137,10 +145,18 @@ export function multipartBody(file: UploadFile): { payload: Buffer; contentType:
 export const PASSWORD = 'correct horse battery';
 
 /** Runs first-run setup; returns the admin's client. */
-export async function setupAdmin(t: TestApp, overrides: Partial<{ name: string; email: string; password: string; companyName: string }> = {}): Promise<{ client: Client; id: string; email: string }> {
+export async function setupAdmin(
+  t: TestApp,
+  overrides: Partial<{ name: string; email: string; password: string; companyName: string }> = {},
+): Promise<{ client: Client; id: string; email: string }> {
   const client = new Client(t.app);
   const email = overrides.email ?? 'anna@acme.test';
-  const res = await client.post('/api/v1/setup', { companyName: overrides.companyName ?? 'ACME GmbH', name: overrides.name ?? 'Anna Admin', email, password: overrides.password ?? PASSWORD });
+  const res = await client.post('/api/v1/setup', {
+    companyName: overrides.companyName ?? 'ACME GmbH',
+    name: overrides.name ?? 'Anna Admin',
+    email,
+    password: overrides.password ?? PASSWORD,
+  });
   if (res.statusCode !== 201) throw new Error(`setup failed: ${res.statusCode} ${res.body}`);
   return { client, id: (res.json() as { user: { id: string } }).user.id, email };
 }
@@ -148,7 +164,11 @@ export async function setupAdmin(t: TestApp, overrides: Partial<{ name: string; 
 let counter = 0;
 
 /** Factory: an admin creates a member (or admin) account; returns a logged-in client for it. */
-export async function createMember(t: TestApp, admin: Client, fields: Partial<{ name: string; email: string; role: 'admin' | 'member' }> = {}): Promise<{ client: Client; id: string; email: string }> {
+export async function createMember(
+  t: TestApp,
+  admin: Client,
+  fields: Partial<{ name: string; email: string; role: 'admin' | 'member' }> = {},
+): Promise<{ client: Client; id: string; email: string }> {
   counter++;
   const email = fields.email ?? `person${counter}-${Date.now()}@acme.test`;
   const res = await admin.post('/api/v1/users', { name: fields.name ?? `Person ${counter}`, email, password: PASSWORD, role: fields.role ?? 'member' });

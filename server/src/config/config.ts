@@ -21,6 +21,8 @@ export interface Config {
   dataDir: string;
   db: DbConfig;
   redisUrl: string | null;
+  /** Key prefix in Redis, shared by all instances of one installation. */
+  redisPrefix: string;
   /** Null means: derive and persist one under the data directory (embedded mode). */
   secret: string | null;
   logLevel: string;
@@ -139,6 +141,7 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
     dataDir,
     db,
     redisUrl,
+    redisPrefix: env.INNENHOF_REDIS_PREFIX ?? 'innenhof:',
     secret,
     logLevel,
     trustProxy,

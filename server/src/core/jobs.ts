@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { Db, Executor } from './db/index.js';
 import { addMs, newId, now } from './ids.js';
 import { logger } from './logger.js';
+import { Pump } from './pump.js';
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
@@ -41,12 +42,9 @@ const LOCK_MS = 5 * 60 * 1000;
  */
 export class JobWorker {
   private readonly handlers = new Map<string, JobHandler>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = true;
   private readonly workerId = `${os.hostname()}:${process.pid}:${newId().slice(-6)}`;
   private readonly log = logger('jobs');
+  private readonly pump = new Pump(() => this.drain(), this.log, 'job round');
 
   constructor(private readonly db: Db) {}
 
@@ -55,34 +53,16 @@ export class JobWorker {
   }
 
   start(intervalMs = 1000): void {
-    this.stopped = false;
-    this.timer = setInterval(() => this.kick(), intervalMs);
-    this.timer.unref();
-    this.kick();
+    this.pump.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.pump.stop();
   }
 
+  /** Asks for a round soon; concurrent requests coalesce. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((err: unknown) => this.log.error({ err }, 'job round failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.pump.kick();
   }
 
   private async claim(): Promise<{ id: string; kind: string; payload: string; attempts: number; max_attempts: number } | null> {

@@ -1,6 +1,7 @@
 import type { Db, Executor, Tx } from './db/index.js';
 import { newId, now } from './ids.js';
 import { logger } from './logger.js';
+import { Pump } from './pump.js';
 
 /** A domain event, named in the past tense (`user.created`). */
 export interface DomainEvent<P = Record<string, unknown>> {
@@ -47,11 +48,7 @@ export async function appendEvent(tx: Tx, event: DomainEvent, dispatcher?: Outbo
  */
 export class OutboxDispatcher {
   private readonly handlers = new Map<string, EventHandler[]>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = true;
-  private readonly log = logger('outbox');
+  private readonly pump = new Pump(() => this.drain(), logger('outbox'), 'outbox dispatch');
 
   constructor(private readonly db: Db) {}
 
@@ -62,35 +59,16 @@ export class OutboxDispatcher {
   }
 
   start(intervalMs = 1000): void {
-    this.stopped = false;
-    this.timer = setInterval(() => this.kick(), intervalMs);
-    this.timer.unref();
-    this.kick();
+    this.pump.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.pump.stop();
   }
 
-  /** Asks for a dispatch round soon; coalesces concurrent requests. */
+  /** Asks for a round soon; concurrent requests coalesce. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((err: unknown) => this.log.error({ err }, 'outbox dispatch failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.pump.kick();
   }
 
   /** Processes every pending event; returns how many. Exposed for tests. */

@@ -46,7 +46,9 @@ describe(`migrations on ${testDialect}`, () => {
     const up1 = await migrateToLatest(db);
     expect(up1).toHaveLength(Object.keys(migrations).length);
     const first = await tables(db);
-    expect(first).toEqual(expect.arrayContaining(['users', 'sessions', 'accounts', 'verifications', 'invitations', 'outbox_events', 'jobs', 'mail_messages', 'people_fts']));
+    expect(first).toEqual(
+      expect.arrayContaining(['users', 'sessions', 'accounts', 'verifications', 'invitations', 'outbox_events', 'jobs', 'mail_messages', 'people_fts']),
+    );
 
     await migrateDownAll(db);
     expect((await tables(db)).filter((n) => !n.startsWith('schema_migrations'))).toEqual([]);
@@ -60,7 +62,22 @@ describe(`migrations on ${testDialect}`, () => {
   it('declares what the code expects: every column the repositories use exists', async () => {
     const meta = await db.db.introspection.getTables();
     const cols = (t: string) => meta.find((m) => m.name === t)?.columns.map((c) => c.name) ?? [];
-    expect(cols('users')).toEqual(expect.arrayContaining(['id', 'name', 'sort_name', 'email', 'role', 'status', 'manager_id', 'avatar_file_id', 'cover_file_id', 'skills', 'locale', 'theme']));
+    expect(cols('users')).toEqual(
+      expect.arrayContaining([
+        'id',
+        'name',
+        'sort_name',
+        'email',
+        'role',
+        'status',
+        'manager_id',
+        'avatar_file_id',
+        'cover_file_id',
+        'skills',
+        'locale',
+        'theme',
+      ]),
+    );
     expect(cols('sessions')).toEqual(expect.arrayContaining(['id', 'token', 'user_id', 'expires_at', 'ip_address', 'user_agent']));
     await sql`SELECT 1`.execute(db.db);
   });

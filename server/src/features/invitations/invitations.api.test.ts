@@ -81,7 +81,11 @@ describe('invitations', () => {
 
   it('expires after 7 days', async () => {
     const token = await invite('late@acme.test');
-    await t.ctx.db.db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('email', '=', 'late@acme.test').execute();
+    await t.ctx.db.db
+      .updateTable('invitations')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('email', '=', 'late@acme.test')
+      .execute();
     const res = await new Client(t.app).post('/api/v1/invitations/accept', { token, name: 'Late', password: PASSWORD });
     expect(res.statusCode).toBe(404);
     expect(codeOf(res)).toBe('invitation_invalid');
