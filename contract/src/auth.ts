@@ -49,6 +49,8 @@ export const Invitation = Type.Object({
   id: Id,
   email: Type.String(),
   role: Type.String(),
+  /** Guest invitations: the group the guest joins. */
+  groupId: Type.Union([Id, Type.Null()]),
   invitedBy: Type.Union([Type.String(), Type.Null()]),
   createdAt: Timestamp,
   expiresAt: Timestamp,
@@ -64,7 +66,15 @@ export const CreateInvitation = Type.Object(
 export type CreateInvitation = Static<typeof CreateInvitation>;
 
 /** What the invitee sees before accepting (looked up by the secret token). */
-export const InvitationPreview = Type.Object({ email: Type.String(), companyName: Type.String(), invitedBy: Type.Union([Type.String(), Type.Null()]) });
+export const InvitationPreview = Type.Object({
+  email: Type.String(),
+  companyName: Type.String(),
+  invitedBy: Type.Union([Type.String(), Type.Null()]),
+  /** Guest invitations: the group the guest will see. */
+  groupName: Type.Union([Type.String(), Type.Null()]),
+  role: Type.String(),
+});
+export type InvitationPreview = Static<typeof InvitationPreview>;
 
 export const AcceptInvitation = Type.Object(
   { token: Type.String({ minLength: 10, maxLength: 200 }), name: PersonName, password: Password, locale: Type.Optional(Locale) },

@@ -21,4 +21,8 @@ export const Limits = {
   jsonBodyMaxBytes: 256 * 1024,
   invitationDays: 7,
   passwordResetMinutes: 60,
+  groupNameMax: 80,
+  groupDescriptionMax: 2000,
+  groupMembersMax: 10000,
+  groupInviteBatchMax: 100,
 } as const;

@@ -5,6 +5,8 @@ export const Locale = Type.Union([Type.Literal('de'), Type.Literal('en')]);
 export type Locale = Static<typeof Locale>;
 export const Locales = ['de', 'en'] as const;
 
+export const GroupCreation = Type.Union([Type.Literal('everyone'), Type.Literal('admins')]);
+
 const HexColor = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
 
 /** Public branding, readable before login (login page shows it). */
@@ -14,6 +16,8 @@ export const CompanySettings = Type.Object({
   logoUrl: Type.Union([Type.String(), Type.Null()]),
   defaultLocale: Locale,
   setupNeeded: Type.Boolean(),
+  guestsAllowed: Type.Boolean(),
+  groupCreation: GroupCreation,
 });
 export type CompanySettings = Static<typeof CompanySettings>;
 
@@ -22,6 +26,8 @@ export const UpdateCompanySettings = Type.Object(
     companyName: Type.Optional(Type.String({ minLength: 1, maxLength: Limits.companyNameMax })),
     accentColor: Type.Optional(HexColor),
     defaultLocale: Type.Optional(Locale),
+    guestsAllowed: Type.Optional(Type.Boolean()),
+    groupCreation: Type.Optional(GroupCreation),
   },
   { additionalProperties: false },
 );

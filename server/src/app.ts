@@ -16,6 +16,7 @@ import { redactPaths } from './core/logger.js';
 import { defaultWebDir } from './core/paths.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { fileRoutes } from './features/files/routes.js';
+import { groupRoutes } from './features/groups/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { invitationRoutes } from './features/invitations/routes.js';
 import { sessionRoutes } from './features/session/routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(sessionRoutes, { ctx });
   await app.register(usersRoutes, { ctx });
   await app.register(invitationRoutes, { ctx });
+  await app.register(groupRoutes, { ctx });
   await app.register(settingsRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(fileRoutes, { ctx });

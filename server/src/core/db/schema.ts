@@ -1,3 +1,4 @@
+import type { GroupMembersTable, GroupRequestsTable, GroupsTable } from '../../features/groups/tables.js';
 import type { InvitationsTable } from '../../features/invitations/tables.js';
 import type { SettingsTable } from '../../features/settings/tables.js';
 import type { PeopleFtsTable, UsersTable } from '../../features/users/tables.js';
@@ -20,6 +21,9 @@ export interface Database {
   accounts: AccountsTable;
   verifications: VerificationsTable;
   invitations: InvitationsTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  group_requests: GroupRequestsTable;
   settings: SettingsTable;
   files: FilesTable;
   mail_messages: MailMessagesTable;

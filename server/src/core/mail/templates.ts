@@ -35,7 +35,7 @@ function escapeHtml(s: string): string {
 export interface ActionMail {
   locale: MailLocale;
   /** Key prefix in mail.json: `invitation`, `passwordReset`. */
-  template: 'invitation' | 'passwordReset';
+  template: 'invitation' | 'guestInvitation' | 'passwordReset';
   recipientName: string | null;
   company: string;
   actionUrl: string;

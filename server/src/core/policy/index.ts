@@ -40,15 +40,19 @@ export function can<A extends Action>(actor: Actor | null, action: A, resource: 
   return rule(action)(actor, resource);
 }
 
-/** The read action of a resource type: `user.update` → `user.read`. */
+/**
+ * The read action of a resource type: `group.update` → `group.read`. Instance-wide actions are named with
+ * a prefix that has no read action (`directory.list`, `groups.create`), so they are never checked against one.
+ */
 function readActionOf(action: string): Action | null {
   const read = `${action.split('.')[0]}.read`;
-  return read !== action && read in rules ? (read as Action) : null;
+  return read in rules ? (read as Action) : null;
 }
 
 /**
  * Asserts the actor may do the action on the resource, and that the resource exists.
- * Not visible (or missing) → NotFoundError, exactly like a resource that does not exist; visible but not allowed → ForbiddenError.
+ * Not visible (or missing) → NotFoundError, exactly like a resource that does not exist; visible but not
+ * allowed → ForbiddenError. A failed read action is always "not found": it must not tell that the thing exists.
  */
 export function authorize<A extends Action>(
   actor: Actor,

@@ -1,4 +1,4 @@
-import type { AcceptInvitation, CreateInvitation, Invitation } from '@innenhof/contract';
+import type { AcceptInvitation, CreateInvitation, Invitation, InvitationPreview } from '@innenhof/contract';
 import { Limits } from '@innenhof/contract';
 import type { Selectable } from 'kysely';
 import { audit } from '../../core/audit.js';
@@ -14,6 +14,7 @@ import * as settings from '../settings/repository.js';
 import { INSTANCE } from '../users/policy.js';
 import * as users from '../users/repository.js';
 import { createAccount } from '../users/service.js';
+import * as groups from '../groups/service.js';
 import './policy.js';
 import type { InvitationsTable } from './tables.js';
 
@@ -24,6 +25,7 @@ function present(row: Row, inviter: string | null): Invitation {
     id: row.id,
     email: row.email,
     role: row.role,
+    groupId: row.group_id,
     invitedBy: inviter,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
@@ -37,13 +39,41 @@ const INVALID = () => new AppError(404, 'invitation_invalid', 'token: this invit
 /** An admin invites a colleague by e-mail: a single-use link, valid for 7 days, sent in the chosen language. */
 export async function createInvitation(ctx: AppContext, actor: Actor, input: CreateInvitation): Promise<Invitation> {
   authorize(actor, 'invitation.create', INSTANCE);
+  return sendInvitation(ctx, actor, { email: input.email, role: input.role ?? 'member', locale: input.locale, group: null });
+}
+
+/**
+ * A group owner invites an external guest by e-mail into one group (when the admin allows guests).
+ * A guest who has an account already is added at once; an employee's address is refused.
+ */
+export async function inviteGuest(ctx: AppContext, actor: Actor, groupId: string, input: { email: string; locale?: 'de' | 'en' }): Promise<{ invitation: Invitation | null; addedExisting: boolean }> {
+  const group = await groups.assertGuestInvite(ctx, actor, groupId);
+  const existing = await users.findByEmail(ctx.db.db, input.email);
+  if (existing) {
+    if (existing.role !== 'guest') {
+      throw new ConflictError('email_taken', 'email: this address belongs to a colleague: invite them as a member instead', { fields: [{ field: 'email', message: 'taken' }] });
+    }
+    await ctx.db.transaction(async (tx) => {
+      if (!(await groups.isMember(tx.db, group.id, existing.id))) await groups.addMember(tx, group.id, existing.id, 'member', actor.id, ctx);
+    });
+    return { invitation: null, addedExisting: true };
+  }
+  return { invitation: await sendInvitation(ctx, actor, { email: input.email, role: 'guest', locale: input.locale, group }), addedExisting: false };
+}
+
+async function sendInvitation(
+  ctx: AppContext,
+  actor: Actor,
+  input: { email: string; role: Row['role']; locale?: 'de' | 'en'; group: { id: string; name: string } | null },
+): Promise<Invitation> {
   const email = input.email.trim().toLowerCase();
   const token = randomToken();
   const created = now();
   const row: Row = {
     id: newId(),
     email,
-    role: input.role ?? 'member',
+    role: input.role,
+    group_id: input.group?.id ?? null,
     token_hash: tokenHash(token),
     invited_by: actor.id,
     locale: input.locale ?? (await settings.getCompany(ctx.db.db)).defaultLocale,
@@ -57,12 +87,13 @@ export async function createInvitation(ctx: AppContext, actor: Actor, input: Cre
   const company = await settings.getCompany(ctx.db.db);
   const mail = await renderActionMail({
     locale: row.locale,
-    template: 'invitation',
+    template: input.group ? 'guestInvitation' : 'invitation',
     recipientName: null,
     company: company.companyName,
     actionUrl: `${ctx.config.publicUrl}/invite/${token}`,
     params: {
       inviter: inviter?.name ?? company.companyName,
+      group: input.group?.name ?? '',
       date: new Intl.DateTimeFormat(row.locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(row.expires_at)),
     },
   });
@@ -128,10 +159,17 @@ async function pending(ctx: AppContext, token: string): Promise<Row> {
 }
 
 /** What the invitee sees before accepting. */
-export async function previewInvitation(ctx: AppContext, token: string): Promise<{ email: string; companyName: string; invitedBy: string | null }> {
+export async function previewInvitation(ctx: AppContext, token: string): Promise<InvitationPreview> {
   const row = await pending(ctx, token);
   const inviter = row.invited_by ? await users.findById(ctx.db.db, row.invited_by) : undefined;
-  return { email: row.email, companyName: (await settings.getCompany(ctx.db.db)).companyName, invitedBy: inviter?.name ?? null };
+  const group = row.group_id ? await ctx.db.db.selectFrom('groups').select('name').where('id', '=', row.group_id).executeTakeFirst() : undefined;
+  return {
+    email: row.email,
+    companyName: (await settings.getCompany(ctx.db.db)).companyName,
+    invitedBy: inviter?.name ?? null,
+    groupName: group?.name ?? null,
+    role: row.role,
+  };
 }
 
 /** The invitee sets name and password; the link is used up in the same transaction. Returns the e-mail to sign in with. */
@@ -147,6 +185,8 @@ export async function acceptInvitation(ctx: AppContext, input: AcceptInvitation)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) === 0) throw INVALID();
     const user = await createAccount(tx, { name: input.name, email: row.email, password: input.password, role: row.role, locale: input.locale ?? row.locale });
+    // A guest lands in the group they were invited to (if it still exists).
+    if (row.group_id && (await groups.groupExists(tx.db, row.group_id))) await groups.addMember(tx, row.group_id, user.id, 'member', row.invited_by ?? user.id, ctx);
     await tx.db.updateTable('invitations').set({ accepted_user_id: user.id }).where('id', '=', row.id).execute();
     // Other open invitations to the same address are moot now.
     await tx.db

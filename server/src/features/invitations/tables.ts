@@ -1,7 +1,9 @@
 export interface InvitationsTable {
   id: string;
   email: string;
-  role: 'admin' | 'member';
+  role: 'admin' | 'member' | 'guest';
+  /** For guests: the group they are invited into. */
+  group_id: string | null;
   /** sha256 of the secret token sent by mail; the token itself is never stored. */
   token_hash: string;
   invited_by: string | null;

@@ -6,9 +6,13 @@ export interface CompanyValues {
   accentColor: string;
   logoFileId: string | null;
   defaultLocale: 'de' | 'en';
+  /** Group owners may invite external guests by e-mail. */
+  guestsAllowed: boolean;
+  /** Who may create groups. */
+  groupCreation: 'everyone' | 'admins';
 }
 
-export const DEFAULTS: CompanyValues = { companyName: 'Innenhof', accentColor: '#1b74e4', logoFileId: null, defaultLocale: 'de' };
+export const DEFAULTS: CompanyValues = { companyName: 'Innenhof', accentColor: '#1b74e4', logoFileId: null, defaultLocale: 'de', guestsAllowed: false, groupCreation: 'everyone' };
 
 const KEY = 'company';
 

@@ -1,5 +1,6 @@
 import type { CompanySettings, UpdateCompanySettings } from '@innenhof/contract';
 import { audit } from '../../core/audit.js';
+import { fieldError } from '../../core/errors.js';
 import { type Actor, authorize } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
 import { countUsers } from '../users/repository.js';
@@ -13,6 +14,8 @@ async function present(ctx: AppContext, values: repo.CompanyValues): Promise<Com
     accentColor: values.accentColor,
     logoUrl: values.logoFileId ? `/api/v1/files/${values.logoFileId}/small` : null,
     defaultLocale: values.defaultLocale,
+    guestsAllowed: values.guestsAllowed,
+    groupCreation: values.groupCreation,
     setupNeeded: (await countUsers(ctx.db.db)) === 0,
   };
 }
@@ -24,6 +27,8 @@ export async function getCompanySettings(ctx: AppContext): Promise<CompanySettin
 
 export async function updateCompanySettings(ctx: AppContext, actor: Actor, input: UpdateCompanySettings): Promise<CompanySettings> {
   authorize(actor, 'settings.update', INSTANCE);
+  // The schema allows "   "; stored trimmed it would leave the company without a name.
+  if (input.companyName !== undefined && input.companyName.trim() === '') throw fieldError('companyName', 'must not be blank');
   const values = await ctx.db.transaction(async (tx) => {
     const current = await repo.getCompany(tx.db);
     const next: repo.CompanyValues = {
@@ -31,6 +36,8 @@ export async function updateCompanySettings(ctx: AppContext, actor: Actor, input
       ...(input.companyName !== undefined ? { companyName: input.companyName.trim() } : {}),
       ...(input.accentColor !== undefined ? { accentColor: input.accentColor.toLowerCase() } : {}),
       ...(input.defaultLocale !== undefined ? { defaultLocale: input.defaultLocale } : {}),
+      ...(input.guestsAllowed !== undefined ? { guestsAllowed: input.guestsAllowed } : {}),
+      ...(input.groupCreation !== undefined ? { groupCreation: input.groupCreation } : {}),
     };
     await repo.setCompany(tx.db, next);
     await audit(tx.db, { actorId: actor.id, action: 'settings.updated', details: { fields: Object.keys(input) } });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../index.js';
 import * as foundation from './20261126T2140-foundation.js';
+import * as groups from './20261126T2200-groups.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -14,4 +15,5 @@ export interface MigrationModule {
 /** Every migration, in order. Add new ones at the end; never reorder or rename. */
 export const migrations: Record<string, MigrationModule> = {
   '20261126T2140-foundation': foundation,
+  '20261126T2200-groups': groups,
 };
