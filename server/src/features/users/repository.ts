@@ -198,12 +198,14 @@ export async function reportsOf(db: Executor, managerIds: readonly string[]): Pr
     .execute();
 }
 
-/** Active people without a manager: the top of the org chart. */
+/** Active people without an active manager: the top of the org chart (whose manager left moves up, not out). */
 export async function orgRoots(db: Executor, limit: number): Promise<UserRow[]> {
   return db
     .selectFrom('users')
     .selectAll()
-    .where('manager_id', 'is', null)
+    .where(({ exists, not, selectFrom }) =>
+      not(exists(selectFrom('users as manager').select('manager.id').whereRef('manager.id', '=', 'users.manager_id').where('manager.status', '=', 'active'))),
+    )
     .where('status', '=', 'active')
     .orderBy('sort_name')
     .orderBy('id')

@@ -3,7 +3,7 @@ import { Limits } from '@innenhof/contract';
 import { hashPassword } from '../../core/auth/index.js';
 import { audit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/index.js';
-import { AppError, ConflictError, fieldError } from '../../core/errors.js';
+import { AppError, ConflictError, ForbiddenError, fieldError, NotFoundError } from '../../core/errors.js';
 import { newId, now } from '../../core/ids.js';
 import { appendEvent } from '../../core/outbox.js';
 import { decodeCursor, pageOf } from '../../core/pagination.js';
@@ -14,10 +14,19 @@ import { INSTANCE } from './policy.js';
 import { presentProfile, presentSummary } from './presenter.js';
 import * as repo from './repository.js';
 
+/**
+ * Instance-wide people actions (the directory, creating accounts): allowed, or 403. Not through core
+ * `authorize`, which would first check `user.read` against the instance itself and answer members 404.
+ */
+function authorizeInstance(actor: Actor, action: 'user.list' | 'user.list_deactivated' | 'user.create'): void {
+  if (!can(actor, action, INSTANCE)) throw new ForbiddenError();
+}
+
 /** Loads a user the actor may see, or throws 404 exactly as for a user that does not exist. */
 async function visibleUser(ctx: AppContext, actor: Actor, id: string): Promise<repo.UserRow> {
   const row = await repo.findById(ctx.db.db, id);
-  authorize(actor, 'user.read', row, 'User');
+  // Not through `authorize`: for the read action itself it answers 403, which would tell that the account exists.
+  if (!row || !can(actor, 'user.read', row)) throw new NotFoundError('User');
   return row;
 }
 
@@ -47,9 +56,9 @@ export async function getUserForInitials(ctx: AppContext, actor: Actor, id: stri
 
 /** The people directory: search, filters, keyset pages ordered by name. */
 export async function listDirectory(ctx: AppContext, actor: Actor, query: UserListQuery): Promise<{ items: UserSummary[]; nextCursor: string | null }> {
-  authorize(actor, 'user.list', INSTANCE);
+  authorizeInstance(actor, 'user.list');
   const status = query.status ?? 'active';
-  if (status !== 'active') authorize(actor, 'user.list_deactivated', INSTANCE);
+  if (status !== 'active') authorizeInstance(actor, 'user.list_deactivated');
   const limit = query.limit ?? Limits.pageSizeDefault;
   const after = decodeCursor(query.cursor, 2);
   const rows = await repo.listDirectory(ctx.db.db, ctx.db.dialect, {
@@ -69,13 +78,13 @@ export async function listDirectory(ctx: AppContext, actor: Actor, query: UserLi
 }
 
 export async function directoryFacets(ctx: AppContext, actor: Actor): Promise<Facets> {
-  authorize(actor, 'user.list', INSTANCE);
+  authorizeInstance(actor, 'user.list');
   return repo.facets(ctx.db.db);
 }
 
 /** One level of the org chart: the top (no managerId) or a person's direct reports, with the chain above. */
 export async function orgChart(ctx: AppContext, actor: Actor, managerId: string | undefined): Promise<OrgChart> {
-  authorize(actor, 'user.list', INSTANCE);
+  authorizeInstance(actor, 'user.list');
   let chainRows: repo.UserRow[] = [];
   let rows: repo.UserRow[];
   if (managerId) {
@@ -180,7 +189,7 @@ export async function createAccount(tx: Tx, account: NewAccount, extra: Partial<
 
 /** An admin creates an account directly. */
 export async function createUser(ctx: AppContext, actor: Actor, input: CreateUser): Promise<UserProfile> {
-  authorize(actor, 'user.create', INSTANCE);
+  authorizeInstance(actor, 'user.create');
   const row = await ctx.db.transaction(async (tx) => {
     const r = await createAccount(tx, { name: input.name, email: input.email, password: input.password, role: input.role ?? 'member' });
     await audit(tx.db, { actorId: actor.id, action: 'user.created', targetType: 'user', targetId: r.id, details: { role: r.role } });
