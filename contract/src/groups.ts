@@ -124,10 +124,7 @@ export const JoinRequest = Type.Object({
 });
 export type JoinRequest = Static<typeof JoinRequest>;
 
-export const InviteMembers = Type.Object(
-  { userIds: Type.Array(Id, { minItems: 1, maxItems: Limits.groupInviteBatchMax }) },
-  { additionalProperties: false },
-);
+export const InviteMembers = Type.Object({ userIds: Type.Array(Id, { minItems: 1, maxItems: Limits.groupInviteBatchMax }) }, { additionalProperties: false });
 export const InviteMembersResult = Type.Object({
   invited: Type.Array(Id),
   alreadyMembers: Type.Array(Id),

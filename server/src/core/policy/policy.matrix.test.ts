@@ -12,11 +12,11 @@ type InstanceAction = { [A in Action]: PolicyResources[A] extends InstanceFacts 
 
 const USER_ACTIONS = ['user.read', 'user.update', 'user.update_role', 'user.update_preferences', 'user.deactivate'] as const satisfies readonly UserAction[];
 const INSTANCE_ACTIONS = [
-  'user.list',
-  'user.list_deactivated',
-  'user.create',
+  'directory.list',
+  'directory.list_deactivated',
+  'accounts.create',
   'settings.update',
-  'mail_outbox.read',
+  'mail_outbox.view',
   'invitation.create',
   'invitation.list',
   'invitation.revoke',
@@ -46,6 +46,8 @@ function targets(actor: Actor): Array<{ label: string; facts: UserFacts }> {
     { label: 'other admin', facts: { id: 'x-admin', role: 'admin', status: 'active' } },
     { label: 'other member', facts: { id: 'x-member', role: 'member', status: 'active' } },
     { label: 'other guest', facts: { id: 'x-guest', role: 'guest', status: 'active' } },
+    { label: 'member sharing a group', facts: { id: 'x-member-g', role: 'member', status: 'active', sharesGroup: true } },
+    { label: 'guest sharing a group', facts: { id: 'x-guest-g', role: 'guest', status: 'active', sharesGroup: true } },
     { label: 'deactivated admin', facts: { id: 'x-gone-admin', role: 'admin', status: 'deactivated' } },
     { label: 'deactivated member', facts: { id: 'x-gone-member', role: 'member', status: 'deactivated' } },
   ];
@@ -105,7 +107,7 @@ describe('authorization matrix', () => {
     expect(can(admin, 'user.update_preferences', other('member'))).toBe(false);
     // Guests see only themselves and no directory.
     expect(can(guest, 'user.read', other('member'))).toBe(false);
-    expect(can(guest, 'user.list', INSTANCE)).toBe(false);
+    expect(can(guest, 'directory.list', INSTANCE)).toBe(false);
     // A deactivated account may do nothing, not even read itself.
     for (const action of USER_ACTIONS) expect(can(gone, action, self(gone))).toBe(false);
     for (const action of INSTANCE_ACTIONS) expect(can(gone, action, INSTANCE)).toBe(false);
@@ -158,9 +160,9 @@ describe('user.read agrees with what the API shows', () => {
       expect([actor.role, viaProfile]).toEqual([actor.role, readable]);
 
       // The directory: everyone readable (admins ask for all states), or 403 for who may not list at all.
-      const url = can(actor, 'user.list_deactivated', INSTANCE) ? '/api/v1/users?status=all&limit=100' : '/api/v1/users?limit=100';
+      const url = can(actor, 'directory.list_deactivated', INSTANCE) ? '/api/v1/users?status=all&limit=100' : '/api/v1/users?limit=100';
       const list = await client.get(url);
-      if (can(actor, 'user.list', INSTANCE)) {
+      if (can(actor, 'directory.list', INSTANCE)) {
         expect(list.statusCode).toBe(200);
         expect([actor.role, (list.json().items as Array<{ name: string }>).map((u) => u.name)]).toEqual([actor.role, readable]);
       } else {

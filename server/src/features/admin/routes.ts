@@ -2,10 +2,9 @@ import { ErrorBody, MailMessage, Page, PageQuery } from '@innenhof/contract';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ForbiddenError } from '../../core/errors.js';
 import { requireActor } from '../../core/http.js';
 import { decodeCursor, pageOf } from '../../core/pagination.js';
-import { can } from '../../core/policy/index.js';
+import { authorize } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
 import '../settings/policy.js';
 import { INSTANCE } from '../users/policy.js';
@@ -24,8 +23,7 @@ export async function adminRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
       },
     },
     async (req) => {
-      // An admin area: members learn it exists but may not read it (403), whatever `authorize` makes of a `.read` action.
-      if (!can(requireActor(req), 'mail_outbox.read', INSTANCE)) throw new ForbiddenError();
+      authorize(requireActor(req), 'mail_outbox.view', INSTANCE);
       const limit = req.query.limit ?? 50;
       const after = decodeCursor(req.query.cursor, 1);
       let q = ctx.db.db

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, codeOf, createMember, createTestApp, PASSWORD, setupAdmin, type TestApp } from '../../../test/harness.js';
 import { startSmtp } from '../../../test/smtp.js';
 
-type G = { id: string; slug: string; name: string; memberCount: number; hasGuests: boolean; archived: boolean; membership: { role: string | null; requested: boolean; invitationId: string | null }; abilities: Record<string, boolean> };
+type G = {
+  id: string;
+  slug: string;
+  name: string;
+  memberCount: number;
+  hasGuests: boolean;
+  archived: boolean;
+  membership: { role: string | null; requested: boolean; invitationId: string | null };
+  abilities: Record<string, boolean>;
+};
 
 describe('workgroups', () => {
   let t: TestApp;
@@ -42,7 +51,13 @@ describe('workgroups', () => {
     const long = await owner.client.post('/api/v1/groups', { name: 'x'.repeat(81), visibility: 'public', joinPolicy: 'open' });
     expect(long.json().error.details.fields[0].field).toBe('name');
 
-    const g = await create(owner.client, { name: 'Mittagessen Büro', description: 'Wer geht mit?', visibility: 'public', joinPolicy: 'open', welcomeText: 'Willkommen!' });
+    const g = await create(owner.client, {
+      name: 'Mittagessen Büro',
+      description: 'Wer geht mit?',
+      visibility: 'public',
+      joinPolicy: 'open',
+      welcomeText: 'Willkommen!',
+    });
     expect(g).toMatchObject({ slug: 'mittagessen-buero', memberCount: 1, membership: { role: 'owner' }, archived: false });
     expect(g.abilities).toMatchObject({ update: true, delete: true, archive: true, leave: true, post: true, join: false });
     const twin = await create(ben.client, { name: 'Mittagessen Büro', visibility: 'public', joinPolicy: 'open' });
@@ -88,7 +103,11 @@ describe('workgroups', () => {
     await clara.client.post(`/api/v1/groups/${g.id}/requests`, {});
 
     expect((await ben.client.get(`/api/v1/groups/${g.id}/requests`)).statusCode).toBe(403);
-    const requests = (await owner.client.get(`/api/v1/groups/${g.id}/requests`)).json().items as Array<{ id: string; user: { id: string }; message: string | null }>;
+    const requests = (await owner.client.get(`/api/v1/groups/${g.id}/requests`)).json().items as Array<{
+      id: string;
+      user: { id: string };
+      message: string | null;
+    }>;
     expect(requests).toHaveLength(2);
     const benReq = requests.find((r) => r.user.id === ben.id);
     expect(benReq?.message).toBe('Ich kann beim Design helfen');
@@ -112,7 +131,11 @@ describe('workgroups', () => {
     const random = await clara.client.get('/api/v1/groups/01a219ff-0000-7000-8000-000000000000');
     expect(hidden.statusCode).toBe(404);
     expect(hidden.body).toBe(random.body);
-    const strip = (h: Record<string, unknown>) => Object.keys(h).filter((k) => !['date', 'content-length', 'x-ratelimit-reset'].includes(k)).sort().map((k) => `${k}:${k === 'content-length' ? '' : String(h[k])}`);
+    const strip = (h: Record<string, unknown>) =>
+      Object.keys(h)
+        .filter((k) => !['date', 'content-length', 'x-ratelimit-reset'].includes(k))
+        .sort()
+        .map((k) => `${k}:${k === 'content-length' ? '' : String(h[k])}`);
     expect(strip(hidden.headers)).toEqual(strip(random.headers));
     expect((await clara.client.get('/api/v1/groups/betriebsrat-geheim')).body).toBe(random.body);
     for (const path of ['members', 'requests']) expect((await clara.client.get(`/api/v1/groups/${g.id}/${path}`)).statusCode).toBe(404);
@@ -221,11 +244,14 @@ describe('workgroups', () => {
 
   it('lists mine, suggested and all, searchable and paginated', async () => {
     const fresh = await createMember(t, admin, { name: 'Dora Discover' });
-    for (let i = 0; i < 12; i++) await create(owner.client, { name: `Stammtisch ${String(i).padStart(2, '0')}`, visibility: 'public', joinPolicy: i % 2 ? 'open' : 'request' });
+    for (let i = 0; i < 12; i++)
+      await create(owner.client, { name: `Stammtisch ${String(i).padStart(2, '0')}`, visibility: 'public', joinPolicy: i % 2 ? 'open' : 'request' });
     const names: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await fresh.client.get(`/api/v1/groups?q=stammtisch&limit=5${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: G[]; nextCursor: string | null } = (
+        await fresh.client.get(`/api/v1/groups?q=stammtisch&limit=5${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       names.push(...page.items.map((g: G) => g.name));
       cursor = page.nextCursor;
     } while (cursor);

@@ -36,7 +36,14 @@ function factsFor(p: Persona, visibility: GroupFacts['visibility'], joinPolicy: 
 
 describe('group permissions', () => {
   it('match the reviewed table in docs/permissions.md', async () => {
-    const short: Record<string, string> = { 'group.read': 'see', 'group.read_content': 'read', 'group.update_privacy': 'privacy', 'group.manage_members': 'members', 'group.change_role': 'roles', 'group.invite_guest': 'guests' };
+    const short: Record<string, string> = {
+      'group.read': 'see',
+      'group.read_content': 'read',
+      'group.update_privacy': 'privacy',
+      'group.manage_members': 'members',
+      'group.change_role': 'roles',
+      'group.invite_guest': 'guests',
+    };
     const head = ACTIONS.map((a) => short[a] ?? a.replace('group.', ''));
     const lines = [
       '# Group permissions',
@@ -48,7 +55,12 @@ describe('group permissions', () => {
     for (const archived of [false, true]) {
       for (const visibility of VISIBILITIES) {
         for (const joinPolicy of POLICIES) {
-          lines.push(`## ${visibility}, joining ${joinPolicy}${archived ? ', archived' : ''}`, '', `| who | ${head.join(' | ')} |`, `|---|${head.map(() => ':-:').join('|')}|`);
+          lines.push(
+            `## ${visibility}, joining ${joinPolicy}${archived ? ', archived' : ''}`,
+            '',
+            `| who | ${head.join(' | ')} |`,
+            `|---|${head.map(() => ':-:').join('|')}|`,
+          );
           for (const p of PERSONAS) {
             const f = factsFor(p, visibility, joinPolicy, archived);
             lines.push(`| ${p.name} | ${ACTIONS.map((a) => (can(p.actor, a, f) ? '✓' : '·')).join(' | ')} |`);
@@ -104,7 +116,9 @@ describe('list scope and single-item rule agree', () => {
     for (const visibility of VISIBILITIES)
       for (const joinPolicy of POLICIES)
         for (const archived of [false, true]) {
-          const g = (await owner.post('/api/v1/groups', { name: `${visibility} ${joinPolicy} ${archived ? 'archived' : 'active'}`, visibility, joinPolicy })).json();
+          const g = (
+            await owner.post('/api/v1/groups', { name: `${visibility} ${joinPolicy} ${archived ? 'archived' : 'active'}`, visibility, joinPolicy })
+          ).json();
           groupIds.push(g.id);
           const t0 = now();
           await t.ctx.db.db
@@ -134,7 +148,9 @@ describe('list scope and single-item rule agree', () => {
       const listed = new Set<string>();
       let cursor: string | null = null;
       do {
-        const page = (await c.get(`/api/v1/groups?limit=100${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        const page: { items: Array<{ id: string }>; nextCursor: string | null } = (
+          await c.get(`/api/v1/groups?limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+        ).json();
         for (const g of page.items) listed.add(g.id);
         cursor = page.nextCursor;
       } while (cursor);

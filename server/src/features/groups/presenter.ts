@@ -21,7 +21,12 @@ export function groupAbilities(actor: Actor, facts: GroupFacts): GroupAbilities 
   });
 }
 
-export function presentGroupSummary(row: GroupRow, count: { members: number; guests: number } | undefined, facts: GroupFacts, open: RequestRow | undefined): GroupSummary {
+export function presentGroupSummary(
+  row: GroupRow,
+  count: { members: number; guests: number } | undefined,
+  facts: GroupFacts,
+  open: RequestRow | undefined,
+): GroupSummary {
   return {
     id: row.id,
     slug: row.slug,

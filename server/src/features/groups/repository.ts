@@ -84,11 +84,7 @@ export async function listGroups(db: Executor, query: GroupListQuery): Promise<G
   if (query.filter === 'mine') q = q.where(mine);
   if (query.filter === 'suggested') {
     // Groups you could join and are not in: open or on request, not archived, not secret.
-    q = q
-      .where(sql<SqlBool>`NOT ${mine}`)
-      .where('archived_at', 'is', null)
-      .where('visibility', '<>', 'secret')
-      .where('join_policy', 'in', ['open', 'request']);
+    q = q.where(sql<SqlBool>`NOT ${mine}`).where('archived_at', 'is', null).where('visibility', '<>', 'secret').where('join_policy', 'in', ['open', 'request']);
   }
   if (query.q) {
     const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -98,7 +94,11 @@ export async function listGroups(db: Executor, query: GroupListQuery): Promise<G
     const { sortName, id } = query.after;
     q = q.where((eb) => eb(eb.refTuple('sort_name', 'id'), '>', eb.tuple(sortName, id)));
   }
-  return q.orderBy('sort_name').orderBy('id').limit(query.limit + 1).execute();
+  return q
+    .orderBy('sort_name')
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
 }
 
 export async function countOwners(db: Executor, groupId: string): Promise<number> {
@@ -112,7 +112,11 @@ export async function countOwners(db: Executor, groupId: string): Promise<number
 }
 
 export async function memberCount(db: Executor, groupId: string): Promise<number> {
-  const r = await db.selectFrom('group_members').select((eb) => eb.fn.countAll<number>().as('n')).where('group_id', '=', groupId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('group_members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('group_id', '=', groupId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -133,7 +137,12 @@ export async function listMembers(
     const a = options.after;
     q = q.where((eb) => eb(eb.tuple(rank, eb.ref('u.sort_name'), eb.ref('u.id')), '>', eb.tuple(a.rank, a.sortName, a.id)));
   }
-  const rows = await q.orderBy(rank).orderBy('u.sort_name').orderBy('u.id').limit(options.limit + 1).execute();
+  const rows = await q
+    .orderBy(rank)
+    .orderBy('u.sort_name')
+    .orderBy('u.id')
+    .limit(options.limit + 1)
+    .execute();
   return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
 }
 

@@ -140,7 +140,8 @@ export async function createGroup(ctx: AppContext, actor: Actor, input: CreateGr
 export async function updateGroup(ctx: AppContext, actor: Actor, id: string, input: UpdateGroup): Promise<Group> {
   const l = await load(ctx, ctx.db.db, actor, id);
   authorize(actor, 'group.update', l.facts, NOT_FOUND);
-  const privacy = (input.visibility !== undefined && input.visibility !== l.row.visibility) || (input.joinPolicy !== undefined && input.joinPolicy !== l.row.join_policy);
+  const privacy =
+    (input.visibility !== undefined && input.visibility !== l.row.visibility) || (input.joinPolicy !== undefined && input.joinPolicy !== l.row.join_policy);
   if (privacy) authorize(actor, 'group.update_privacy', l.facts, NOT_FOUND);
   await ctx.db.transaction(async (tx) => {
     const set: Partial<repo.GroupRow> = { updated_at: now() };
@@ -166,7 +167,11 @@ export async function setCover(ctx: AppContext, actor: Actor, id: string, data: 
   const l = await load(ctx, ctx.db.db, actor, id);
   authorize(actor, 'group.update', l.facts, NOT_FOUND);
   const stored = data ? await ctx.storage.saveImage(ctx.db.db, data, 'cover', null) : null;
-  await ctx.db.db.updateTable('groups').set({ cover_file_id: stored?.id ?? null, updated_at: now() }).where('id', '=', l.row.id).execute();
+  await ctx.db.db
+    .updateTable('groups')
+    .set({ cover_file_id: stored?.id ?? null, updated_at: now() })
+    .where('id', '=', l.row.id)
+    .execute();
   if (l.row.cover_file_id) await ctx.storage.remove(ctx.db.db, l.row.cover_file_id).catch(() => undefined);
   return fresh(ctx, actor, l.row.id);
 }
@@ -175,7 +180,11 @@ export async function setArchived(ctx: AppContext, actor: Actor, id: string, arc
   const l = await load(ctx, ctx.db.db, actor, id);
   authorize(actor, 'group.archive', l.facts, NOT_FOUND);
   await ctx.db.transaction(async (tx) => {
-    await tx.db.updateTable('groups').set({ archived_at: archived ? now() : null, updated_at: now() }).where('id', '=', l.row.id).execute();
+    await tx.db
+      .updateTable('groups')
+      .set({ archived_at: archived ? now() : null, updated_at: now() })
+      .where('id', '=', l.row.id)
+      .execute();
     if (archived) await tx.db.deleteFrom('group_requests').where('group_id', '=', l.row.id).execute();
     await appendEvent(tx, { type: archived ? 'group.archived' : 'group.unarchived', actorId: actor.id, subjectId: l.row.id }, ctx.outbox);
     await audit(tx.db, { actorId: actor.id, action: archived ? 'group.archived' : 'group.unarchived', targetType: 'group', targetId: l.row.id });
@@ -289,7 +298,11 @@ export async function changeRole(ctx: AppContext, actor: Actor, id: string, user
     const person = await users.findById(tx.db, userId);
     if (person?.role === 'guest' && role !== 'member') throw fieldError('role', 'guests can only be members');
     await tx.db.updateTable('group_members').set({ role }).where('group_id', '=', l.row.id).where('user_id', '=', userId).execute();
-    await appendEvent(tx, { type: 'member.role_changed', actorId: actor.id, subjectId: l.row.id, payload: { userId, from: target.role, to: role } }, ctx.outbox);
+    await appendEvent(
+      tx,
+      { type: 'member.role_changed', actorId: actor.id, subjectId: l.row.id, payload: { userId, from: target.role, to: role } },
+      ctx.outbox,
+    );
   });
   return memberOf(ctx, l.row.id, userId);
 }
@@ -328,7 +341,15 @@ export async function requestToJoin(ctx: AppContext, actor: Actor, id: string, m
   await ctx.db.transaction(async (tx) => {
     await tx.db
       .insertInto('group_requests')
-      .values({ id: newId(), group_id: l.row.id, user_id: actor.id, kind: 'request', message: message?.trim() || null, created_by: actor.id, created_at: now() })
+      .values({
+        id: newId(),
+        group_id: l.row.id,
+        user_id: actor.id,
+        kind: 'request',
+        message: message?.trim() || null,
+        created_by: actor.id,
+        created_at: now(),
+      })
       .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
       .execute();
     await appendEvent(tx, { type: 'group.join_requested', actorId: actor.id, subjectId: l.row.id }, ctx.outbox);
@@ -360,16 +381,31 @@ export async function decideRequest(ctx: AppContext, actor: Actor, id: string, r
   const l = await load(ctx, ctx.db.db, actor, id);
   authorize(actor, 'group.manage_members', l.facts, NOT_FOUND);
   await ctx.db.transaction(async (tx) => {
-    const req = await tx.db.selectFrom('group_requests').selectAll().where('id', '=', requestId).where('group_id', '=', l.row.id).where('kind', '=', 'request').executeTakeFirst();
+    const req = await tx.db
+      .selectFrom('group_requests')
+      .selectAll()
+      .where('id', '=', requestId)
+      .where('group_id', '=', l.row.id)
+      .where('kind', '=', 'request')
+      .executeTakeFirst();
     if (!req) throw new NotFoundError('Request');
     if (approve) await addMember(tx, l.row.id, req.user_id, 'member', actor.id, ctx);
     else await tx.db.deleteFrom('group_requests').where('id', '=', req.id).execute();
-    await appendEvent(tx, { type: approve ? 'group.request_approved' : 'group.request_declined', actorId: actor.id, subjectId: l.row.id, payload: { userId: req.user_id } }, ctx.outbox);
+    await appendEvent(
+      tx,
+      { type: approve ? 'group.request_approved' : 'group.request_declined', actorId: actor.id, subjectId: l.row.id, payload: { userId: req.user_id } },
+      ctx.outbox,
+    );
   });
 }
 
 /** Invite colleagues (up to 100 at once); they accept or decline. */
-export async function inviteMembers(ctx: AppContext, actor: Actor, id: string, userIds: string[]): Promise<{ invited: string[]; alreadyMembers: string[]; alreadyInvited: string[] }> {
+export async function inviteMembers(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  userIds: string[],
+): Promise<{ invited: string[]; alreadyMembers: string[]; alreadyInvited: string[] }> {
   const l = await load(ctx, ctx.db.db, actor, id);
   authorize(actor, 'group.invite', l.facts, NOT_FOUND);
   const unique = [...new Set(userIds)];
@@ -404,7 +440,10 @@ export async function inviteMembers(ctx: AppContext, actor: Actor, id: string, u
         }
         await tx.db.deleteFrom('group_requests').where('id', '=', existing.id).execute();
       }
-      await tx.db.insertInto('group_requests').values({ id: newId(), group_id: l.row.id, user_id: uid, kind: 'invitation', message: null, created_by: actor.id, created_at: now() }).execute();
+      await tx.db
+        .insertInto('group_requests')
+        .values({ id: newId(), group_id: l.row.id, user_id: uid, kind: 'invitation', message: null, created_by: actor.id, created_at: now() })
+        .execute();
       result.invited.push(uid);
     }
     if (result.invited.length > 0) {
@@ -416,7 +455,14 @@ export async function inviteMembers(ctx: AppContext, actor: Actor, id: string, u
 
 /** The invitations waiting for the actor. */
 export async function myInvitations(ctx: AppContext, actor: Actor): Promise<GroupInvitation[]> {
-  const rows = await ctx.db.db.selectFrom('group_requests').selectAll().where('user_id', '=', actor.id).where('kind', '=', 'invitation').orderBy('created_at', 'desc').limit(200).execute();
+  const rows = await ctx.db.db
+    .selectFrom('group_requests')
+    .selectAll()
+    .where('user_id', '=', actor.id)
+    .where('kind', '=', 'invitation')
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
   if (rows.length === 0) return [];
   const groupRows = await ctx.db.db
     .selectFrom('groups')
@@ -449,7 +495,13 @@ export async function myInvitations(ctx: AppContext, actor: Actor): Promise<Grou
 }
 
 async function ownInvitation(ctx: AppContext, actor: Actor, invitationId: string): Promise<repo.RequestRow> {
-  const inv = await ctx.db.db.selectFrom('group_requests').selectAll().where('id', '=', invitationId).where('user_id', '=', actor.id).where('kind', '=', 'invitation').executeTakeFirst();
+  const inv = await ctx.db.db
+    .selectFrom('group_requests')
+    .selectAll()
+    .where('id', '=', invitationId)
+    .where('user_id', '=', actor.id)
+    .where('kind', '=', 'invitation')
+    .executeTakeFirst();
   if (!inv) throw new NotFoundError('Invitation');
   return inv;
 }

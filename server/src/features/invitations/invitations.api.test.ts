@@ -47,7 +47,7 @@ describe('invitations', () => {
     const ben = new Client(t.app);
     const preview = await ben.get(`/api/v1/invitations/preview?token=${token}`);
     expect(preview.statusCode).toBe(200);
-    expect(preview.json()).toEqual({ email: 'ben@acme.test', companyName: 'ACME GmbH', invitedBy: 'Anna Admin' });
+    expect(preview.json()).toEqual({ email: 'ben@acme.test', companyName: 'ACME GmbH', invitedBy: 'Anna Admin', groupName: null, role: 'member' });
 
     const bad = await ben.post('/api/v1/invitations/accept', { token, name: '', password: PASSWORD });
     expect(bad.statusCode).toBe(400);

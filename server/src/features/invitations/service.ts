@@ -46,12 +46,19 @@ export async function createInvitation(ctx: AppContext, actor: Actor, input: Cre
  * A group owner invites an external guest by e-mail into one group (when the admin allows guests).
  * A guest who has an account already is added at once; an employee's address is refused.
  */
-export async function inviteGuest(ctx: AppContext, actor: Actor, groupId: string, input: { email: string; locale?: 'de' | 'en' }): Promise<{ invitation: Invitation | null; addedExisting: boolean }> {
+export async function inviteGuest(
+  ctx: AppContext,
+  actor: Actor,
+  groupId: string,
+  input: { email: string; locale?: 'de' | 'en' },
+): Promise<{ invitation: Invitation | null; addedExisting: boolean }> {
   const group = await groups.assertGuestInvite(ctx, actor, groupId);
   const existing = await users.findByEmail(ctx.db.db, input.email);
   if (existing) {
     if (existing.role !== 'guest') {
-      throw new ConflictError('email_taken', 'email: this address belongs to a colleague: invite them as a member instead', { fields: [{ field: 'email', message: 'taken' }] });
+      throw new ConflictError('email_taken', 'email: this address belongs to a colleague: invite them as a member instead', {
+        fields: [{ field: 'email', message: 'taken' }],
+      });
     }
     await ctx.db.transaction(async (tx) => {
       if (!(await groups.isMember(tx.db, group.id, existing.id))) await groups.addMember(tx, group.id, existing.id, 'member', actor.id, ctx);
@@ -186,7 +193,8 @@ export async function acceptInvitation(ctx: AppContext, input: AcceptInvitation)
     if (Number(used.numUpdatedRows) === 0) throw INVALID();
     const user = await createAccount(tx, { name: input.name, email: row.email, password: input.password, role: row.role, locale: input.locale ?? row.locale });
     // A guest lands in the group they were invited to (if it still exists).
-    if (row.group_id && (await groups.groupExists(tx.db, row.group_id))) await groups.addMember(tx, row.group_id, user.id, 'member', row.invited_by ?? user.id, ctx);
+    if (row.group_id && (await groups.groupExists(tx.db, row.group_id)))
+      await groups.addMember(tx, row.group_id, user.id, 'member', row.invited_by ?? user.id, ctx);
     await tx.db.updateTable('invitations').set({ accepted_user_id: user.id }).where('id', '=', row.id).execute();
     // Other open invitations to the same address are moot now.
     await tx.db

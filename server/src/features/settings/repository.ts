@@ -12,7 +12,14 @@ export interface CompanyValues {
   groupCreation: 'everyone' | 'admins';
 }
 
-export const DEFAULTS: CompanyValues = { companyName: 'Innenhof', accentColor: '#1b74e4', logoFileId: null, defaultLocale: 'de', guestsAllowed: false, groupCreation: 'everyone' };
+export const DEFAULTS: CompanyValues = {
+  companyName: 'Innenhof',
+  accentColor: '#1b74e4',
+  logoFileId: null,
+  defaultLocale: 'de',
+  guestsAllowed: false,
+  groupCreation: 'everyone',
+};
 
 const KEY = 'company';
 

@@ -29,7 +29,7 @@ describe('seed-demo: Muster GmbH', () => {
     const all: Array<{ id: string; department: string; location: string; jobTitle: string; avatar: unknown }> = [];
     let cursor: string | null = null;
     do {
-      const page = (await anna.get(`/api/v1/users?limit=100${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: typeof all; nextCursor: string | null } = (await anna.get(`/api/v1/users?limit=100${cursor ? `&cursor=${cursor}` : ''}`)).json();
       all.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);

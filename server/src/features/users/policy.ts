@@ -5,6 +5,8 @@ export interface UserFacts {
   id: string;
   role: 'admin' | 'member' | 'guest';
   status: 'active' | 'deactivated';
+  /** Actor and person share a group (only asked when a guest is involved). */
+  sharesGroup?: boolean;
 }
 
 /** Instance-wide resources (the directory, admin areas) have no facts. */
@@ -18,9 +20,9 @@ declare module '../../core/policy/index.js' {
     'user.update_role': UserFacts;
     'user.update_preferences': UserFacts;
     'user.deactivate': UserFacts;
-    'user.list': InstanceFacts;
-    'user.list_deactivated': InstanceFacts;
-    'user.create': InstanceFacts;
+    'directory.list': InstanceFacts;
+    'directory.list_deactivated': InstanceFacts;
+    'accounts.create': InstanceFacts;
   }
 }
 
@@ -28,14 +30,15 @@ const isAdmin = (a: Actor) => a.role === 'admin';
 const isSelf = (a: Actor, u: UserFacts) => a.id === u.id;
 
 defineRules({
-  // Employees see active colleagues; admins see everyone. Guests (groups issue) see only themselves for now.
-  'user.read': (a, u) => isSelf(a, u) || isAdmin(a) || (a.role === 'member' && u.status === 'active'),
+  // Employees see active colleagues, and guests of their own groups; guests see only the people of their
+  // groups; admins see everyone, deactivated accounts too.
+  'user.read': (a, u) => isSelf(a, u) || isAdmin(a) || (u.status === 'active' && (u.sharesGroup === true || (a.role === 'member' && u.role !== 'guest'))),
   'user.update': (a, u) => isSelf(a, u) || isAdmin(a),
   // Nobody changes their own role: an admin cannot lock the company out by demoting the last admin (themself).
   'user.update_role': (a, u) => isAdmin(a) && !isSelf(a, u),
   'user.update_preferences': (a, u) => isSelf(a, u),
   'user.deactivate': (a, u) => isAdmin(a) && !isSelf(a, u),
-  'user.list': (a) => a.role !== 'guest',
-  'user.list_deactivated': (a) => isAdmin(a),
-  'user.create': (a) => isAdmin(a),
+  'directory.list': (a) => a.role !== 'guest',
+  'directory.list_deactivated': (a) => isAdmin(a),
+  'accounts.create': (a) => isAdmin(a),
 });

@@ -137,6 +137,8 @@ export interface DirectoryQuery {
   department?: string;
   location?: string;
   status: 'active' | 'deactivated' | 'all';
+  /** Guests are external: they appear in the directory for admins only. */
+  includeGuests: boolean;
   after?: { sortName: string; id: string };
   limit: number;
 }
@@ -145,6 +147,7 @@ export interface DirectoryQuery {
 export async function listDirectory(db: Executor, dialect: Dialect, query: DirectoryQuery): Promise<UserRow[]> {
   let q = db.selectFrom('users').selectAll();
   if (query.status !== 'all') q = q.where('status', '=', query.status);
+  if (!query.includeGuests) q = q.where('role', '!=', 'guest');
   if (query.department) q = q.where('department', '=', query.department);
   if (query.location) q = q.where('location', '=', query.location);
   if (query.q) {
@@ -169,6 +172,7 @@ export async function facets(
     .selectFrom('users')
     .select(['department as name', (eb) => eb.fn.countAll<number>().as('count')])
     .where('status', '=', 'active')
+    .where('role', '!=', 'guest')
     .where('department', 'is not', null)
     .groupBy('department')
     .orderBy('department')
@@ -177,6 +181,7 @@ export async function facets(
     .selectFrom('users')
     .select(['location as name', (eb) => eb.fn.countAll<number>().as('count')])
     .where('status', '=', 'active')
+    .where('role', '!=', 'guest')
     .where('location', 'is not', null)
     .groupBy('location')
     .orderBy('location')
@@ -207,6 +212,7 @@ export async function orgRoots(db: Executor, limit: number): Promise<UserRow[]> 
       not(exists(selectFrom('users as manager').select('manager.id').whereRef('manager.id', '=', 'users.manager_id').where('manager.status', '=', 'active'))),
     )
     .where('status', '=', 'active')
+    .where('role', '!=', 'guest')
     .orderBy('sort_name')
     .orderBy('id')
     .limit(limit)

@@ -10,24 +10,25 @@ import { decodeCursor, pageOf } from '../../core/pagination.js';
 import { type Actor, authorize, can } from '../../core/policy/index.js';
 import type { ImagePurpose } from '../../core/storage.js';
 import type { AppContext } from '../../context.js';
-import { INSTANCE } from './policy.js';
+import { shareAGroup } from '../groups/service.js';
+import { INSTANCE, type UserFacts } from './policy.js';
 import { presentProfile, presentSummary } from './presenter.js';
 import * as repo from './repository.js';
-
-/**
- * Instance-wide people actions (the directory, creating accounts): allowed, or 403. Not through core
- * `authorize`, which would first check `user.read` against the instance itself and answer members 404.
- */
-function authorizeInstance(actor: Actor, action: 'user.list' | 'user.list_deactivated' | 'user.create'): void {
-  if (!can(actor, action, INSTANCE)) throw new ForbiddenError();
-}
 
 /** Loads a user the actor may see, or throws 404 exactly as for a user that does not exist. */
 async function visibleUser(ctx: AppContext, actor: Actor, id: string): Promise<repo.UserRow> {
   const row = await repo.findById(ctx.db.db, id);
-  // Not through `authorize`: for the read action itself it answers 403, which would tell that the account exists.
-  if (!row || !can(actor, 'user.read', row)) throw new NotFoundError('User');
-  return row;
+  authorize(actor, 'user.read', row && (await userFacts(ctx, actor, row)), 'User');
+  return row as repo.UserRow;
+}
+
+/**
+ * The facts of a person relative to the actor. Whether the two share a group matters only where a guest
+ * is involved (guests see, and are seen by, the people of their own groups), so it is only asked then.
+ */
+export async function userFacts(ctx: AppContext, actor: Actor, row: repo.UserRow): Promise<UserFacts> {
+  const guestInvolved = (actor.role === 'guest' || row.role === 'guest') && actor.id !== row.id && actor.role !== 'admin';
+  return { id: row.id, role: row.role, status: row.status, sharesGroup: guestInvolved ? await shareAGroup(ctx.db.db, actor.id, row.id) : false };
 }
 
 async function profileOf(ctx: AppContext, actor: Actor, row: repo.UserRow): Promise<UserProfile> {
@@ -56,9 +57,9 @@ export async function getUserForInitials(ctx: AppContext, actor: Actor, id: stri
 
 /** The people directory: search, filters, keyset pages ordered by name. */
 export async function listDirectory(ctx: AppContext, actor: Actor, query: UserListQuery): Promise<{ items: UserSummary[]; nextCursor: string | null }> {
-  authorizeInstance(actor, 'user.list');
+  authorize(actor, 'directory.list', INSTANCE);
   const status = query.status ?? 'active';
-  if (status !== 'active') authorizeInstance(actor, 'user.list_deactivated');
+  if (status !== 'active') authorize(actor, 'directory.list_deactivated', INSTANCE);
   const limit = query.limit ?? Limits.pageSizeDefault;
   const after = decodeCursor(query.cursor, 2);
   const rows = await repo.listDirectory(ctx.db.db, ctx.db.dialect, {
@@ -66,6 +67,7 @@ export async function listDirectory(ctx: AppContext, actor: Actor, query: UserLi
     department: query.department || undefined,
     location: query.location || undefined,
     status,
+    includeGuests: actor.role === 'admin',
     after: after ? { sortName: String(after[0]), id: String(after[1]) } : undefined,
     limit,
   });
@@ -78,13 +80,13 @@ export async function listDirectory(ctx: AppContext, actor: Actor, query: UserLi
 }
 
 export async function directoryFacets(ctx: AppContext, actor: Actor): Promise<Facets> {
-  authorizeInstance(actor, 'user.list');
+  authorize(actor, 'directory.list', INSTANCE);
   return repo.facets(ctx.db.db);
 }
 
 /** One level of the org chart: the top (no managerId) or a person's direct reports, with the chain above. */
 export async function orgChart(ctx: AppContext, actor: Actor, managerId: string | undefined): Promise<OrgChart> {
-  authorizeInstance(actor, 'user.list');
+  authorize(actor, 'directory.list', INSTANCE);
   let chainRows: repo.UserRow[] = [];
   let rows: repo.UserRow[];
   if (managerId) {
@@ -189,7 +191,7 @@ export async function createAccount(tx: Tx, account: NewAccount, extra: Partial<
 
 /** An admin creates an account directly. */
 export async function createUser(ctx: AppContext, actor: Actor, input: CreateUser): Promise<UserProfile> {
-  authorizeInstance(actor, 'user.create');
+  authorize(actor, 'accounts.create', INSTANCE);
   const row = await ctx.db.transaction(async (tx) => {
     const r = await createAccount(tx, { name: input.name, email: input.email, password: input.password, role: input.role ?? 'member' });
     await audit(tx.db, { actorId: actor.id, action: 'user.created', targetType: 'user', targetId: r.id, details: { role: r.role } });
