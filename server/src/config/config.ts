@@ -127,7 +127,7 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
   const mailFrom = env.INNENHOF_MAIL_FROM ?? defaultFrom;
 
   const uploadMaxBytes = int(env, 'INNENHOF_UPLOAD_MAX_MB', 10, 1, 1024, problems) * 1024 * 1024;
-  const loginRateLimit = int(env, 'INNENHOF_LOGIN_RATE_LIMIT', 10, 1, 10000, problems);
+  const loginRateLimit = int(env, 'INNENHOF_LOGIN_RATE_LIMIT', 10, 1, 1_000_000, problems);
   const trustProxy = bool(env, 'INNENHOF_TRUST_PROXY', false, problems);
   const webDir = env.INNENHOF_WEB_DIR ? path.resolve(cwd, env.INNENHOF_WEB_DIR) : null;
 

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DbConfig } from '../../config/config.js';
+import { logger } from '../logger.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'pg';
@@ -30,6 +31,29 @@ export interface Db {
 // pg returns int8 and count(*) as strings by default.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/**
+ * Kysely's SQLite driver prepares every statement anew on each query; preparing is a large share of a
+ * short query's cost. Statements are keyed by their SQL text (parameters are bound per call), so a small
+ * LRU of prepared statements serves every repeated query.
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(source: string) {
+      let stmt = cache.get(source);
+      if (stmt) {
+        cache.delete(source);
+      } else {
+        stmt = sqlite.prepare(source);
+        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(source, stmt);
+      return stmt;
+    },
+  };
+}
+
 function isBusy(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === '40001' || code === '40P01';
@@ -45,9 +69,11 @@ export function openDb(config: DbConfig, options: { poolSize?: number } = {}): D
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: options.poolSize ?? 10 });
+    // An idle connection that drops (database restart, network) must not crash the process: the pool replaces it.
+    pool.on('error', (err) => logger('db').warn({ err }, 'idle PostgreSQL connection failed'));
     kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const dialect: Dialect = config.dialect;

@@ -103,9 +103,10 @@ describe('list scope and single-item rule agree', () => {
     const guestIds: string[] = [];
     for (const key of ['guestIn', 'guestOut']) {
       const id = newId();
+      const { createAccount, hashPassword } = await import('../users/service.js');
+      const passwordHash = await hashPassword(PASSWORD);
       await t.ctx.db.transaction(async (tx) => {
-        const { createAccount } = await import('../users/service.js');
-        await createAccount(tx, { name: key, email: `${key.toLowerCase()}@extern.test`, password: PASSWORD, role: 'guest' }, { id });
+        await createAccount(tx, { name: key, email: `${key.toLowerCase()}@extern.test`, passwordHash, role: 'guest' }, { id });
       });
       const c = new Client(t.app);
       await c.login(`${key.toLowerCase()}@extern.test`, PASSWORD);

@@ -13,7 +13,7 @@ import type { AppContext } from '../../context.js';
 import * as settings from '../settings/repository.js';
 import { INSTANCE } from '../users/policy.js';
 import * as users from '../users/repository.js';
-import { createAccount } from '../users/service.js';
+import { createAccount, hashPassword } from '../users/service.js';
 import * as groups from '../groups/service.js';
 import './policy.js';
 import type { InvitationsTable } from './tables.js';
@@ -182,6 +182,7 @@ export async function previewInvitation(ctx: AppContext, token: string): Promise
 /** The invitee sets name and password; the link is used up in the same transaction. Returns the e-mail to sign in with. */
 export async function acceptInvitation(ctx: AppContext, input: AcceptInvitation): Promise<string> {
   const row = await pending(ctx, input.token);
+  const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     const used = await tx.db
       .updateTable('invitations')
@@ -191,7 +192,7 @@ export async function acceptInvitation(ctx: AppContext, input: AcceptInvitation)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) === 0) throw INVALID();
-    const user = await createAccount(tx, { name: input.name, email: row.email, password: input.password, role: row.role, locale: input.locale ?? row.locale });
+    const user = await createAccount(tx, { name: input.name, email: row.email, passwordHash, role: row.role, locale: input.locale ?? row.locale });
     // A guest lands in the group they were invited to (if it still exists).
     if (row.group_id && (await groups.groupExists(tx.db, row.group_id)))
       await groups.addMember(tx, row.group_id, user.id, 'member', row.invited_by ?? user.id, ctx);

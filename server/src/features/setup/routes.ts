@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.js';
 import { signIn } from '../session/service.js';
 import * as settings from '../settings/repository.js';
 import { countUsers } from '../users/repository.js';
-import { createAccount, getProfile } from '../users/service.js';
+import { createAccount, getProfile, hashPassword } from '../users/service.js';
 
 /** First run: the company and its first administrator. Closed for good once any user exists. */
 export async function setupRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
@@ -31,6 +31,7 @@ export async function setupRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     },
     async (req, reply) => {
       const b = req.body;
+      const passwordHash = await hashPassword(b.password);
       await ctx.db.transaction(async (tx) => {
         if ((await countUsers(tx.db)) > 0) throw new ConflictError('setup_done', 'Innenhof is set up already');
         try {
@@ -40,7 +41,7 @@ export async function setupRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
         }
         const current = await settings.getCompany(tx.db);
         await settings.setCompany(tx.db, { ...current, companyName: b.companyName.trim(), defaultLocale: b.locale ?? current.defaultLocale });
-        const admin = await createAccount(tx, { name: b.name, email: b.email, password: b.password, role: 'admin', locale: b.locale ?? null });
+        const admin = await createAccount(tx, { name: b.name, email: b.email, passwordHash, role: 'admin', locale: b.locale ?? null });
         await audit(tx.db, { actorId: admin.id, action: 'setup.completed', ip: req.ip });
       });
       const { userId, csrfToken } = await signIn(ctx, req, reply, b.email, b.password);

@@ -3,7 +3,7 @@ import { newId } from '../../core/ids.js';
 import type { AppContext } from '../../context.js';
 import * as settings from '../settings/repository.js';
 import { countUsers } from './repository.js';
-import { createAccount } from './service.js';
+import { createAccount, hashPassword } from './service.js';
 
 /** The demo company "Muster GmbH": everything is made up and made here — nothing is downloaded. */
 
@@ -130,6 +130,8 @@ export async function seedDemo(ctx: AppContext, options: { avatars?: boolean } =
     }
   }
 
+  // One hash for the shared demo password (each account still gets its own copy of it).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await ctx.db.transaction(async (tx) => {
     await settings.markSetupDone(tx.db);
     await settings.setCompany(tx.db, { ...settings.DEFAULTS, companyName: 'Muster GmbH', accentColor: '#0a7c66', defaultLocale: 'de' });
@@ -138,7 +140,7 @@ export async function seedDemo(ctx: AppContext, options: { avatars?: boolean } =
       n++;
       await createAccount(
         tx,
-        { name: `${p.first} ${p.last}`, email: demoEmail(p.first, p.last), password: DEMO_PASSWORD, role: p.role ?? 'member', locale: p.locale ?? null },
+        { name: `${p.first} ${p.last}`, email: demoEmail(p.first, p.last), passwordHash, role: p.role ?? 'member', locale: p.locale ?? null },
         {
           id: ids.get(p.key),
           jobTitle: p.title,

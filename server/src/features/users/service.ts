@@ -165,7 +165,8 @@ export async function updateProfile(ctx: AppContext, actor: Actor, id: string, i
 export interface NewAccount {
   name: string;
   email: string;
-  password: string;
+  /** From `hashPassword`, computed before the transaction: scrypt takes ~100 ms and must not hold the database. */
+  passwordHash: string;
   role: 'admin' | 'member' | 'guest';
   locale?: 'de' | 'en' | null;
 }
@@ -178,12 +179,11 @@ export async function createAccount(tx: Tx, account: NewAccount, extra: Partial<
   const existing = await repo.findByEmail(tx.db, account.email);
   if (existing)
     throw new ConflictError('email_taken', 'email: an account with this address exists already', { fields: [{ field: 'email', message: 'taken' }] });
-  const hash = await hashPassword(account.password);
   const row = await repo.insertUser(
     tx.db,
     tx.dialect,
     { ...extra, id: extra.id ?? newId(), name: account.name, email: account.email, role: account.role, locale: account.locale ?? null },
-    hash,
+    account.passwordHash,
   );
   await appendEvent(tx, { type: 'user.created', subjectId: row.id, payload: { role: row.role } });
   return row;
@@ -192,8 +192,9 @@ export async function createAccount(tx: Tx, account: NewAccount, extra: Partial<
 /** An admin creates an account directly. */
 export async function createUser(ctx: AppContext, actor: Actor, input: CreateUser): Promise<UserProfile> {
   authorize(actor, 'accounts.create', INSTANCE);
+  const passwordHash = await hashPassword(input.password);
   const row = await ctx.db.transaction(async (tx) => {
-    const r = await createAccount(tx, { name: input.name, email: input.email, password: input.password, role: input.role ?? 'member' });
+    const r = await createAccount(tx, { name: input.name, email: input.email, passwordHash, role: input.role ?? 'member' });
     await audit(tx.db, { actorId: actor.id, action: 'user.created', targetType: 'user', targetId: r.id, details: { role: r.role } });
     return r;
   });
@@ -251,4 +252,4 @@ export function assertImage(mime: string | undefined): void {
   }
 }
 
-export { presentProfile };
+export { hashPassword, presentProfile };
