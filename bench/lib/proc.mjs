@@ -1,0 +1,99 @@
+// Child processes for the bench: free ports, spawn-and-wait-until-healthy (cold start), memory, stopping.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+
+/** A TCP port on 127.0.0.1 that is free right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** One GET without keep-alive; resolves with the status code, rejects on connection errors. */
+function probe(url) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent: false, timeout: 1000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Spawns `node <args>` with its output in `logFile`, then polls `healthUrl` until it answers 200.
+ * Returns the child and the milliseconds from spawn to the first 200 (the cold start).
+ */
+export async function spawnAndWait({ args, env, cwd, logFile, healthUrl, timeoutMs = 60_000 }) {
+  const out = fs.openSync(logFile, 'a');
+  const t0 = performance.now();
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  let exited = null;
+  child.once('exit', (code, signal) => {
+    exited = { code, signal };
+  });
+  for (;;) {
+    if (exited) {
+      const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
+      throw new Error(`${args.join(' ')} exited (${exited.code ?? exited.signal}) before ${healthUrl} answered. Log:\n${tail}`);
+    }
+    try {
+      if ((await probe(healthUrl)) === 200) return { child, coldStartMs: performance.now() - t0 };
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - t0 > timeoutMs) {
+      await stop(child);
+      throw new Error(`${healthUrl} did not answer within ${timeoutMs} ms (log: ${logFile})`);
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Stops a child we started: SIGTERM, then SIGKILL after `graceMs`. */
+export function stop(child, graceMs = 5000) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Resident memory of a process in MB (current and peak), from /proc. Null where /proc is unavailable. */
+export function memoryOf(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+    return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `fn` over `items` with at most `concurrency` at a time; results in input order. */
+export async function pool(items, concurrency, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}

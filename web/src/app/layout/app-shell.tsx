@@ -1,0 +1,59 @@
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, Outlet, useRouterState } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ColleaguesCard } from '../../features/people/components/colleagues-card.tsx';
+import { setLocale } from '../../lib/i18n.ts';
+import { meQueryOptions } from '../../lib/session.ts';
+import { applyTheme } from '../../lib/theme.ts';
+import { BottomTabs, LeftNav } from './navigation.tsx';
+import { TopBar } from './top-bar.tsx';
+
+/** Facebook's frame: top bar, left navigation, content, right column; a bottom tab bar on phones. */
+export function AppShell() {
+  const { t } = useTranslation('common');
+  // Not `useMe()`: after logout or an expired session `me` becomes null while this is still mounted.
+  const me = useQuery(meQueryOptions).data;
+  const mainRef = useRef<HTMLElement>(null);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const firstPath = useRef(pathname);
+
+  // The user's saved preferences win over the device's.
+  const locale = me?.locale;
+  const theme = me?.theme;
+  useEffect(() => {
+    if (locale) void setLocale(locale);
+  }, [locale]);
+  useEffect(() => {
+    if (theme) applyTheme(theme);
+  }, [theme]);
+
+  // After client-side navigation, move focus to the new page so screen readers start there.
+  useEffect(() => {
+    if (pathname !== firstPath.current) {
+      firstPath.current = pathname;
+      mainRef.current?.focus({ preventScroll: true });
+    }
+  }, [pathname]);
+
+  if (!me) return <Navigate to="/login" />;
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        {t('skipToContent')}
+      </a>
+      <TopBar />
+      <div className="app__body">
+        <LeftNav />
+        <main id="main" ref={mainRef} tabIndex={-1} className="app__main">
+          <Outlet />
+        </main>
+        <aside className="app__aside" aria-label={t('aside')}>
+          <ColleaguesCard excludeId={me.user.id} headingId="aside-colleagues" />
+          <p className="muted small aside-footer">{t('poweredBy')}</p>
+        </aside>
+      </div>
+      <BottomTabs />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Avatar } from '../../components/ui/avatar.tsx';
+import { IconHome, IconOrgChart, IconPeople, IconSettings, IconShield } from '../../components/ui/icons.tsx';
+import { useMe } from '../../lib/session.ts';
+
+type NavTarget = '/' | '/people' | '/people/org-chart' | '/settings' | '/admin';
+
+interface NavItem {
+  to: NavTarget;
+  label: string;
+  icon: ReactNode;
+  exact: boolean;
+}
+
+function useNavItems(): NavItem[] {
+  const { t } = useTranslation('common');
+  const me = useMe();
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home'), icon: <IconHome />, exact: true },
+    { to: '/people', label: t('nav.people'), icon: <IconPeople />, exact: true },
+    { to: '/people/org-chart', label: t('nav.orgChart'), icon: <IconOrgChart />, exact: true },
+    { to: '/settings', label: t('nav.settings'), icon: <IconSettings />, exact: true },
+  ];
+  if (me.user.role === 'admin') items.push({ to: '/admin', label: t('nav.admin'), icon: <IconShield />, exact: false });
+  return items;
+}
+
+export function LeftNav() {
+  const { t } = useTranslation('common');
+  const me = useMe();
+  const items = useNavItems();
+  return (
+    <nav className="left-nav" aria-label={t('nav.label')}>
+      <ul>
+        <li>
+          <Link to="/people/$id" params={{ id: me.user.id }} className="left-nav__link">
+            <Avatar user={me.user} size="xs" alt="" />
+            <span>{me.user.name}</span>
+          </Link>
+        </li>
+        {items.map((item) => (
+          <li key={item.to}>
+            <Link to={item.to} activeOptions={{ exact: item.exact }} className="left-nav__link">
+              <span className="left-nav__icon">{item.icon}</span>
+              <span>{item.label}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function BottomTabs() {
+  const { t } = useTranslation('common');
+  const items = useNavItems();
+  return (
+    <nav className="bottom-tabs" aria-label={t('nav.label')}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <Link to={item.to} activeOptions={{ exact: item.exact }} className="bottom-tabs__link">
+              {item.icon}
+              <span className="bottom-tabs__label">{item.label}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,106 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Avatar } from '../../components/ui/avatar.tsx';
+import { IconLogout, IconSettings, IconShield } from '../../components/ui/icons.tsx';
+import { useLogout } from '../../features/auth/api/logout.ts';
+import { PeopleSearchBox } from '../../features/people/components/people-search-box.tsx';
+import { useCompany, useMe } from '../../lib/session.ts';
+import { CompanyMark } from './company-mark.tsx';
+
+export function TopBar() {
+  const { t } = useTranslation('common');
+  const company = useCompany();
+  return (
+    <header className="top-bar">
+      <Link to="/" className="top-bar__brand" aria-label={t('homeOf', { company: company.data?.companyName ?? 'Innenhof' })}>
+        <CompanyMark company={company.data} hideNameOnPhones />
+      </Link>
+      <PeopleSearchBox />
+      <ProfileMenu />
+    </header>
+  );
+}
+
+/** Disclosure menu: a button that shows a list of links; Escape or a click outside closes it. */
+function ProfileMenu() {
+  const { t } = useTranslation('common');
+  const me = useMe();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const close = () => setOpen(false);
+  return (
+    <div className="profile-menu" ref={rootRef}>
+      <button ref={buttonRef} type="button" className="profile-menu__button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+        <Avatar user={me.user} size="sm" alt="" />
+        <span className="visually-hidden">{t('profileMenu', { name: me.user.name })}</span>
+      </button>
+      <div id={menuId} className="profile-menu__popup" hidden={!open}>
+        <ul className="plain-list">
+          <li>
+            <Link to="/people/$id" params={{ id: me.user.id }} className="profile-menu__item profile-menu__me" onClick={close}>
+              <Avatar user={me.user} size="md" alt="" />
+              <span>
+                <span className="profile-menu__name">{me.user.name}</span>
+                <span className="profile-menu__sub">{t('viewProfile')}</span>
+              </span>
+            </Link>
+          </li>
+          <li>
+            <Link to="/settings" className="profile-menu__item" onClick={close}>
+              <IconSettings width={20} height={20} /> {t('nav.settings')}
+            </Link>
+          </li>
+          {me.user.role === 'admin' ? (
+            <li>
+              <Link to="/admin" className="profile-menu__item" onClick={close}>
+                <IconShield width={20} height={20} /> {t('nav.admin')}
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <button
+              type="button"
+              className="profile-menu__item"
+              disabled={logout.isPending}
+              onClick={async () => {
+                close();
+                try {
+                  await logout.mutateAsync(false);
+                } finally {
+                  await navigate({ to: '/login' });
+                }
+              }}
+            >
+              <IconLogout width={20} height={20} /> {t('logout')}
+            </button>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}

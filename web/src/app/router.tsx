@@ -1,0 +1,207 @@
+/**
+ * Code-based routes. Every page component is a lazy chunk (`lazyRouteComponent`), so the first load
+ * carries only React, the router, the query client, i18n and the shell.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, notFound, redirect } from '@tanstack/react-router';
+import { Spinner } from '../components/ui/spinner.tsx';
+import { loadNamespaces } from '../lib/i18n.ts';
+import { meQueryOptions, setupStatusQueryOptions } from '../lib/session.ts';
+import { PublicLayout } from './layout/public-layout.tsx';
+import { NotFoundPage, RootErrorPage } from './pages/status-pages.tsx';
+import { RootLayout } from './root-layout.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  errorComponent: RootErrorPage,
+  notFoundComponent: NotFoundPage,
+  beforeLoad: async ({ context, location }) => {
+    const setup = await context.queryClient.ensureQueryData(setupStatusQueryOptions);
+    if (setup.needed && location.pathname !== '/setup') throw redirect({ to: '/setup' });
+    if (!setup.needed && location.pathname === '/setup') throw redirect({ to: '/' });
+  },
+});
+
+// ---------------------------------------------------------------- public pages (no login needed)
+
+const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: '_public', component: PublicLayout });
+
+/** Logged-in people who open /login go home instead. */
+async function redirectIfLoggedIn({ context }: { context: RouterContext }) {
+  const me = await context.queryClient.ensureQueryData(meQueryOptions);
+  if (me) throw redirect({ to: '/' });
+}
+
+const setupRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: '/setup',
+  loader: () => loadNamespaces('auth'),
+  component: lazyRouteComponent(() => import('../features/auth/components/setup-page.tsx'), 'SetupPage'),
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; reset?: boolean } => ({
+    redirect: str(search.redirect),
+    reset: search.reset === true || search.reset === 'true' ? true : undefined,
+  }),
+  beforeLoad: redirectIfLoggedIn,
+  loader: () => loadNamespaces('auth'),
+  component: lazyRouteComponent(() => import('../features/auth/components/login-page.tsx'), 'LoginPage'),
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: '/forgot-password',
+  loader: () => loadNamespaces('auth'),
+  component: lazyRouteComponent(() => import('../features/auth/components/forgot-password-page.tsx'), 'ForgotPasswordPage'),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: '/reset-password/$token',
+  loader: () => loadNamespaces('auth'),
+  component: lazyRouteComponent(() => import('../features/auth/components/reset-password-page.tsx'), 'ResetPasswordPage'),
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: '/invite/$token',
+  loader: () => loadNamespaces('auth'),
+  component: lazyRouteComponent(() => import('../features/invitations/components/accept-invitation-page.tsx'), 'AcceptInvitationPage'),
+});
+
+// ---------------------------------------------------------------- the app (login required)
+
+const appLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+    return { me };
+  },
+  loader: () => loadNamespaces('people', 'home'),
+  component: lazyRouteComponent(() => import('./layout/app-shell.tsx'), 'AppShell'),
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/',
+  component: lazyRouteComponent(() => import('./pages/home-route.tsx'), 'HomeRoute'),
+});
+
+const peopleRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/people',
+  validateSearch: (search: Record<string, unknown>): { q?: string; department?: string; location?: string } => ({
+    q: str(search.q),
+    department: str(search.department),
+    location: str(search.location),
+  }),
+  component: lazyRouteComponent(() => import('../features/people/components/directory-page.tsx'), 'DirectoryPage'),
+});
+
+const orgChartRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/people/org-chart',
+  validateSearch: (search: Record<string, unknown>): { managerId?: string } => ({ managerId: str(search.managerId) }),
+  component: lazyRouteComponent(() => import('../features/people/components/org-chart-page.tsx'), 'OrgChartPage'),
+});
+
+const profileRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/people/$id',
+  validateSearch: (search: Record<string, unknown>): { welcome?: boolean } => ({
+    welcome: search.welcome === true || search.welcome === 'true' ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../features/people/components/profile-page.tsx'), 'ProfilePage'),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/settings',
+  loader: () => loadNamespaces('settings', 'auth'),
+  component: lazyRouteComponent(() => import('../features/settings/components/settings-page.tsx'), 'SettingsPage'),
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/admin',
+  beforeLoad: ({ context }) => {
+    // Not an admin: answer like a page that does not exist.
+    if (context.me.user.role !== 'admin') throw notFound();
+  },
+  loader: () => loadNamespaces('admin'),
+  component: lazyRouteComponent(() => import('./pages/admin-layout.tsx'), 'AdminLayout'),
+});
+
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/admin/users', replace: true });
+  },
+});
+
+const adminUsersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/users',
+  component: lazyRouteComponent(() => import('../features/people/components/users-admin-tab.tsx'), 'UsersAdminTab'),
+});
+
+const adminInvitationsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/invitations',
+  component: lazyRouteComponent(() => import('../features/invitations/components/invitations-admin-tab.tsx'), 'InvitationsAdminTab'),
+});
+
+const adminMailRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/mail',
+  component: lazyRouteComponent(() => import('../features/mail-outbox/components/mail-outbox-tab.tsx'), 'MailOutboxTab'),
+});
+
+const adminCompanyRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/company',
+  component: lazyRouteComponent(() => import('../features/company/components/company-settings-tab.tsx'), 'CompanySettingsTab'),
+});
+
+const routeTree = rootRoute.addChildren([
+  publicLayout.addChildren([setupRoute, loginRoute, forgotPasswordRoute, resetPasswordRoute, inviteRoute]),
+  appLayout.addChildren([
+    homeRoute,
+    peopleRoute,
+    orgChartRoute,
+    profileRoute,
+    settingsRoute,
+    adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminInvitationsRoute, adminMailRoute, adminCompanyRoute]),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Data lives in TanStack Query; the router should not cache loader results on top.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: () => <Spinner />,
+    defaultPendingMs: 300,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,29 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useUsers } from '../api/list-users.ts';
+import { PersonRow } from './person-card.tsx';
+
+/** A few colleagues from the directory (right column and the home page on phones). */
+export function ColleaguesCard({ excludeId, headingId }: { excludeId?: string; headingId: string }) {
+  const { t } = useTranslation('people');
+  const users = useUsers({}, 8);
+  const people = (users.data?.pages[0]?.items ?? []).filter((p) => p.id !== excludeId).slice(0, 6);
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId} className="card__title">
+        {t('colleagues.title')}
+      </h2>
+      {users.isSuccess && people.length === 0 ? <p className="muted">{t('colleagues.empty')}</p> : null}
+      <ul className="plain-list">
+        {people.map((person) => (
+          <li key={person.id}>
+            <PersonRow person={person} />
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/people">{t('colleagues.all')}</Link>
+      </p>
+    </section>
+  );
+}
