@@ -36,6 +36,8 @@ export const UserSummary = Type.Object({
   avatar: ImageUrls,
   /** Generated SVG initials avatar, always present. */
   initialsAvatarUrl: Type.String(),
+  /** When the account was created ("new colleagues"). */
+  createdAt: Timestamp,
 });
 export type UserSummary = Static<typeof UserSummary>;
 
@@ -48,7 +50,6 @@ export const UserProfile = Type.Object({
   cover: ImageUrls,
   manager: Type.Union([UserSummary, Type.Null()]),
   reports: Type.Array(UserSummary),
-  createdAt: Timestamp,
   abilities: UserAbilities,
 });
 export type UserProfile = Static<typeof UserProfile>;
@@ -98,6 +99,8 @@ export const UserListQuery = Type.Object({
   department: Type.Optional(Type.String({ maxLength: Limits.departmentMax })),
   location: Type.Optional(Type.String({ maxLength: Limits.locationMax })),
   status: Type.Optional(Type.Union([UserStatus, Type.Literal('all')])),
+  /** `name` (default, A–Z) or `newest` (most recently joined first). */
+  sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('newest')])),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: Limits.pageSizeMax })),
 });

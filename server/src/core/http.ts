@@ -77,6 +77,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppCon
 });
 
 interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
   message?: string;
   params?: Record<string, unknown>;
@@ -90,6 +91,30 @@ function fieldName(issue: ValidationIssue, context?: string): string {
   return name || context || 'body';
 }
 
+/**
+ * One entry per field, with a stable `keyword` (JSON Schema: `required`, `minLength`, `maxLength`, `pattern`,
+ * `format`, `enum`, `maxItems`, …) and its `params`, so clients can translate. Of several issues on one field
+ * (a nullable field reports its string and its null branch), the most specific one is kept.
+ */
+function validationFields(
+  issues: ValidationIssue[],
+  context?: string,
+): Array<{ field: string; message: string; keyword: string; params: Record<string, unknown> }> {
+  const generic = new Set(['type', 'anyOf', 'oneOf', 'const', 'if']);
+  const byField = new Map<string, ValidationIssue>();
+  for (const issue of issues) {
+    const field = fieldName(issue, context);
+    const seen = byField.get(field);
+    if (!seen || (generic.has(seen.keyword ?? '') && !generic.has(issue.keyword ?? ''))) byField.set(field, issue);
+  }
+  return [...byField.entries()].map(([field, issue]) => ({
+    field,
+    message: issue.message ?? 'is invalid',
+    keyword: issue.keyword ?? 'invalid',
+    params: issue.params ?? {},
+  }));
+}
+
 /** One error shape for everything: `{ error: { code, message, details? } }`; 5xx hide their message. */
 export function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof AppError) {
@@ -98,7 +123,7 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   }
   const fe = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
   if (fe.validation) {
-    const fields = fe.validation.map((issue) => ({ field: fieldName(issue, fe.validationContext), message: issue.message ?? 'is invalid' }));
+    const fields = validationFields(fe.validation, fe.validationContext);
     const first = fields[0];
     void reply.status(400).send({
       error: { code: 'validation_failed', message: first ? `${first.field}: ${first.message}` : 'Invalid request', details: { fields } },

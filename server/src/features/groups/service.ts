@@ -59,7 +59,7 @@ interface Loaded {
 }
 
 /** Loads a group with the actor's relation to it; 404 (identical to a missing group) when the actor may not know it exists. */
-async function load(ctx: AppContext, db: Executor, actor: Actor, idOrSlug: string): Promise<Loaded> {
+async function load(db: Executor, actor: Actor, idOrSlug: string): Promise<Loaded> {
   const row = await repo.findGroup(db, idOrSlug);
   if (!row) throw new NotFoundError(NOT_FOUND);
   const [rel, company] = await Promise.all([repo.relations(db, actor.id, [row.id]), settings.getCompany(db)]);
@@ -76,11 +76,11 @@ async function present(ctx: AppContext, actor: Actor, l: Loaded): Promise<Group>
 
 /** Reloads and presents after a change. */
 async function fresh(ctx: AppContext, actor: Actor, id: string): Promise<Group> {
-  return present(ctx, actor, await load(ctx, ctx.db.db, actor, id));
+  return present(ctx, actor, await load(ctx.db.db, actor, id));
 }
 
 export async function getGroup(ctx: AppContext, actor: Actor, idOrSlug: string): Promise<Group> {
-  return present(ctx, actor, await load(ctx, ctx.db.db, actor, idOrSlug));
+  return present(ctx, actor, await load(ctx.db.db, actor, idOrSlug));
 }
 
 /** The group directory: mine, suggested or all the actor may see; searchable; keyset pages by name. */
@@ -138,7 +138,7 @@ export async function createGroup(ctx: AppContext, actor: Actor, input: CreateGr
 }
 
 export async function updateGroup(ctx: AppContext, actor: Actor, id: string, input: UpdateGroup): Promise<Group> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   authorize(actor, 'group.update', l.facts, NOT_FOUND);
   const privacy =
     (input.visibility !== undefined && input.visibility !== l.row.visibility) || (input.joinPolicy !== undefined && input.joinPolicy !== l.row.join_policy);
@@ -164,7 +164,7 @@ export async function updateGroup(ctx: AppContext, actor: Actor, id: string, inp
 }
 
 export async function setCover(ctx: AppContext, actor: Actor, id: string, data: Buffer | null): Promise<Group> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   authorize(actor, 'group.update', l.facts, NOT_FOUND);
   const stored = data ? await ctx.storage.saveImage(ctx.db.db, data, 'cover', null) : null;
   await ctx.db.db
@@ -177,7 +177,7 @@ export async function setCover(ctx: AppContext, actor: Actor, id: string, data: 
 }
 
 export async function setArchived(ctx: AppContext, actor: Actor, id: string, archived: boolean): Promise<Group> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   authorize(actor, 'group.archive', l.facts, NOT_FOUND);
   await ctx.db.transaction(async (tx) => {
     await tx.db
@@ -193,7 +193,7 @@ export async function setArchived(ctx: AppContext, actor: Actor, id: string, arc
 }
 
 export async function deleteGroup(ctx: AppContext, actor: Actor, id: string, confirmName: string): Promise<void> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   authorize(actor, 'group.delete', l.facts, NOT_FOUND);
   if (confirmName.trim() !== l.row.name) throw fieldError('confirmName', 'type the group name exactly to confirm');
   await ctx.db.transaction(async (tx) => {
@@ -211,7 +211,7 @@ export async function listMembers(
   id: string,
   query: { role?: GroupRole; cursor?: string; limit?: number },
 ): Promise<{ items: GroupMember[]; nextCursor: string | null }> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   authorize(actor, 'group.read_content', l.facts, NOT_FOUND);
   const limit = query.limit ?? 50;
   const after = decodeCursor(query.cursor, 3);
@@ -252,7 +252,7 @@ export async function addMember(tx: Tx, groupId: string, userId: string, role: G
 
 /** Join an open group (or one you were invited to). Idempotent: a member joining again gets the group. */
 export async function join(ctx: AppContext, actor: Actor, id: string): Promise<{ group: Group; created: boolean }> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   if (l.facts.role !== null) return { group: await present(ctx, actor, l), created: false };
   authorize(actor, 'group.join', l.facts, NOT_FOUND);
   await ctx.db.transaction(async (tx) => {
@@ -270,7 +270,7 @@ async function assertNotLastOwner(db: Executor, groupId: string, member: repo.Me
 
 /** Leave a group, or (moderators, owners, admins) remove someone. The last owner cannot go. */
 export async function removeMember(ctx: AppContext, actor: Actor, id: string, userId: string): Promise<void> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   const self = userId === actor.id;
   await ctx.db.transaction(async (tx) => {
     const target = await repo.membership(tx.db, l.row.id, userId);
@@ -288,7 +288,7 @@ export async function removeMember(ctx: AppContext, actor: Actor, id: string, us
 }
 
 export async function changeRole(ctx: AppContext, actor: Actor, id: string, userId: string, role: GroupRole): Promise<GroupMember> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   authorize(actor, 'group.change_role', l.facts, NOT_FOUND);
   await ctx.db.transaction(async (tx) => {
     const target = await repo.membership(tx.db, l.row.id, userId);
@@ -309,7 +309,7 @@ export async function changeRole(ctx: AppContext, actor: Actor, id: string, user
 
 /** Hands the group over: the new owner is owner, the previous owner becomes moderator. */
 export async function transferOwnership(ctx: AppContext, actor: Actor, id: string, userId: string): Promise<Group> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   authorize(actor, 'group.change_role', l.facts, NOT_FOUND);
   await ctx.db.transaction(async (tx) => {
     const target = await repo.membership(tx.db, l.row.id, userId);
@@ -335,7 +335,7 @@ async function memberOf(ctx: AppContext, groupId: string, userId: string): Promi
 
 /** Ask to join a group with "on request" joining. Asking again is idempotent. */
 export async function requestToJoin(ctx: AppContext, actor: Actor, id: string, message: string | undefined): Promise<Group> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   if (l.facts.requested || l.facts.role !== null) return present(ctx, actor, l);
   authorize(actor, 'group.request', l.facts, NOT_FOUND);
   await ctx.db.transaction(async (tx) => {
@@ -358,13 +358,13 @@ export async function requestToJoin(ctx: AppContext, actor: Actor, id: string, m
 }
 
 export async function cancelRequest(ctx: AppContext, actor: Actor, id: string): Promise<Group> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   await ctx.db.db.deleteFrom('group_requests').where('group_id', '=', l.row.id).where('user_id', '=', actor.id).where('kind', '=', 'request').execute();
   return fresh(ctx, actor, l.row.id);
 }
 
 export async function listRequests(ctx: AppContext, actor: Actor, id: string): Promise<JoinRequest[]> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   authorize(actor, 'group.manage_members', l.facts, NOT_FOUND);
   const rows = await repo.openRequests(ctx.db.db, l.row.id, 'request');
   const people = await users.findByIds(
@@ -378,7 +378,7 @@ export async function listRequests(ctx: AppContext, actor: Actor, id: string): P
 }
 
 export async function decideRequest(ctx: AppContext, actor: Actor, id: string, requestId: string, approve: boolean): Promise<void> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   authorize(actor, 'group.manage_members', l.facts, NOT_FOUND);
   await ctx.db.transaction(async (tx) => {
     const req = await tx.db
@@ -406,7 +406,7 @@ export async function inviteMembers(
   id: string,
   userIds: string[],
 ): Promise<{ invited: string[]; alreadyMembers: string[]; alreadyInvited: string[] }> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   authorize(actor, 'group.invite', l.facts, NOT_FOUND);
   const unique = [...new Set(userIds)];
   const people = await users.findByIds(ctx.db.db, unique);
@@ -518,7 +518,7 @@ export async function declineInvitation(ctx: AppContext, actor: Actor, invitatio
 
 /** The group a guest invitation points to must still allow it when the guest accepts. */
 export async function assertGuestInvite(ctx: AppContext, actor: Actor, id: string): Promise<repo.GroupRow> {
-  const l = await load(ctx, ctx.db.db, actor, id);
+  const l = await load(ctx.db.db, actor, id);
   if (!l.facts.guestsAllowed && (actor.role === 'admin' || l.facts.role === 'owner')) {
     throw new AppError(403, 'forbidden', 'Your administrator has not allowed external guests');
   }

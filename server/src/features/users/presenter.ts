@@ -14,6 +14,7 @@ export function presentSummary(row: UserRow): UserSummary {
     status: row.status,
     avatar: imageUrls(row.avatar_file_id),
     initialsAvatarUrl: `/api/v1/users/${row.id}/initials.svg`,
+    createdAt: row.created_at,
   };
 }
 
@@ -31,7 +32,6 @@ export function presentProfile(actor: Actor | null, row: UserRow, manager: UserR
     cover: imageUrls(row.cover_file_id),
     manager: manager ? presentSummary(manager) : null,
     reports: reports.map(presentSummary),
-    createdAt: row.created_at,
     abilities: userAbilities(actor, row),
   };
 }

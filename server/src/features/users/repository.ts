@@ -139,7 +139,9 @@ export interface DirectoryQuery {
   status: 'active' | 'deactivated' | 'all';
   /** Guests are external: they appear in the directory for admins only. */
   includeGuests: boolean;
-  after?: { sortName: string; id: string };
+  sort: 'name' | 'newest';
+  /** Keyset: the last row's sort key (sort_name, or created_at for `newest`) and id. */
+  after?: { key: string; id: string };
   limit: number;
 }
 
@@ -154,9 +156,20 @@ export async function listDirectory(db: Executor, dialect: Dialect, query: Direc
     const match = peopleMatch(dialect, query.q);
     if (match) q = q.where(match);
   }
+  if (query.sort === 'newest') {
+    if (query.after) {
+      const { key, id } = query.after;
+      q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(key, id)));
+    }
+    return q
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+  }
   if (query.after) {
-    const { sortName, id } = query.after;
-    q = q.where((eb) => eb(eb.refTuple('sort_name', 'id'), '>', eb.tuple(sortName, id)));
+    const { key, id } = query.after;
+    q = q.where((eb) => eb(eb.refTuple('sort_name', 'id'), '>', eb.tuple(key, id)));
   }
   return q
     .orderBy('sort_name')

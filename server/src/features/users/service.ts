@@ -3,7 +3,7 @@ import { Limits } from '@innenhof/contract';
 import { hashPassword } from '../../core/auth/index.js';
 import { audit } from '../../core/audit.js';
 import type { Tx } from '../../core/db/index.js';
-import { AppError, ConflictError, ForbiddenError, fieldError, NotFoundError } from '../../core/errors.js';
+import { AppError, ConflictError, fieldError } from '../../core/errors.js';
 import { newId, now } from '../../core/ids.js';
 import { appendEvent } from '../../core/outbox.js';
 import { decodeCursor, pageOf } from '../../core/pagination.js';
@@ -62,19 +62,21 @@ export async function listDirectory(ctx: AppContext, actor: Actor, query: UserLi
   if (status !== 'active') authorize(actor, 'directory.list_deactivated', INSTANCE);
   const limit = query.limit ?? Limits.pageSizeDefault;
   const after = decodeCursor(query.cursor, 2);
+  const sort = query.sort ?? 'name';
   const rows = await repo.listDirectory(ctx.db.db, ctx.db.dialect, {
     q: query.q?.trim() || undefined,
     department: query.department || undefined,
     location: query.location || undefined,
     status,
     includeGuests: actor.role === 'admin',
-    after: after ? { sortName: String(after[0]), id: String(after[1]) } : undefined,
+    sort,
+    after: after ? { key: String(after[0]), id: String(after[1]) } : undefined,
     limit,
   });
   return pageOf(
     rows,
     limit,
-    (r) => [r.sort_name, r.id],
+    (r) => [sort === 'newest' ? r.created_at : r.sort_name, r.id],
     (page) => page.map(presentSummary),
   );
 }

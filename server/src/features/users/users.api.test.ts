@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, codeOf, createTestApp, multipartBody, PASSWORD, setupAdmin, type TestApp } from '../../../test/harness.js';
+import { Client, codeOf, createMember, createTestApp, multipartBody, PASSWORD, setupAdmin, type TestApp } from '../../../test/harness.js';
 import { insertPeople } from '../../../test/people.js';
 
 interface Summary {
@@ -600,5 +600,45 @@ describe('people: upload size limit', () => {
     const res = await member.client.upload('PUT', `/api/v1/users/${member.id}/avatar`, { data: big, filename: 'big.png', contentType: 'image/png' });
     expectCode(res, 413, 'payload_too_large');
     expect((await member.client.get(`/api/v1/users/${member.id}`)).json().avatar).toEqual(ok.json().avatar);
+  });
+});
+
+describe('new colleagues', () => {
+  let t: TestApp;
+  let admin: Client;
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = (await setupAdmin(t)).client;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lists the most recently joined first with sort=newest, in keyset pages', async () => {
+    const names = ['Zoe Early', 'Adam Middle', 'Mia Late'];
+    for (const name of names) {
+      await createMember(t, admin, { name });
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const first = (await admin.get('/api/v1/users?sort=newest&limit=2')).json();
+    expect(first.items.map((u: { name: string }) => u.name)).toEqual(['Mia Late', 'Adam Middle']);
+    expect(Date.parse(first.items[0].createdAt)).toBeGreaterThan(Date.parse(first.items[1].createdAt));
+    const second = (await admin.get(`/api/v1/users?sort=newest&limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second.items.map((u: { name: string }) => u.name)).toEqual(['Zoe Early', 'Anna Admin']);
+    expect(second.nextCursor).toBeNull();
+    const bad = await admin.get('/api/v1/users?sort=random');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'sort' });
+  });
+
+  it('names each invalid field once, with a keyword a client can translate', async () => {
+    const me = (await admin.get('/api/v1/me')).json();
+    const res = await admin.patch(`/api/v1/users/${me.user.id}`, { phone: 'call me maybe', name: '' });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.details.fields as Array<{ field: string; keyword: string; params: Record<string, unknown> }>;
+    expect(fields.map((f) => f.field).sort()).toEqual(['name', 'phone']);
+    expect(fields.find((f) => f.field === 'phone')?.keyword).toBe('pattern');
+    expect(fields.find((f) => f.field === 'name')?.keyword).toBe('minLength');
+    expect(fields.find((f) => f.field === 'name')?.params).toEqual({ limit: 1 });
   });
 });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../index.js';
 import * as foundation from './20261126T2140-foundation.js';
 import * as groups from './20261126T2200-groups.js';
+import * as directoryNewest from './20261126T2230-directory-newest.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -16,4 +17,5 @@ export interface MigrationModule {
 export const migrations: Record<string, MigrationModule> = {
   '20261126T2140-foundation': foundation,
   '20261126T2200-groups': groups,
+  '20261126T2230-directory-newest': directoryNewest,
 };
