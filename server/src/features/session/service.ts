@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../core/audit.js';
 import { csrfTokenFor, verifyPassword } from '../../core/auth/index.js';
 import { AppError, NotFoundError } from '../../core/errors.js';
-import { forwardCookies, webHeaders } from '../../core/http.js';
+import { forwardCookies, sessionCookieName, webHeaders } from '../../core/http.js';
 import type { Actor } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
 import * as users from '../users/repository.js';
@@ -69,8 +69,7 @@ export async function signOut(ctx: AppContext, request: FastifyRequest, reply: F
 }
 
 function clearCookieHeader(ctx: AppContext): string {
-  const name = ctx.config.https ? '__Secure-innenhof.session_token' : 'innenhof.session_token';
-  return `${name}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax${ctx.config.https ? '; Secure' : ''}`;
+  return `${sessionCookieName(ctx)}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax${ctx.config.https ? '; Secure' : ''}`;
 }
 
 export async function listSessions(ctx: AppContext, actor: Actor, currentId: string | null): Promise<Session[]> {

@@ -89,6 +89,35 @@ describe('login, logout, sessions and passwords', () => {
     expect(ok.json().jobTitle).toBe('Engineer');
   });
 
+  it('refuses a session cookie whose signature was tampered with', async () => {
+    const { client } = await createMember(t, admin);
+    expect((await client.get('/api/v1/me')).statusCode).toBe(200);
+    const [name, value] = (client.cookie ?? '').split('=');
+    const token = decodeURIComponent(value ?? '').split('.')[0];
+    client.cookie = `${name}=${encodeURIComponent(`${token}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`)}`;
+    expect((await client.get('/api/v1/me')).statusCode).toBe(401);
+    client.cookie = `${name}=${token}`;
+    expect((await client.get('/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('renews a session in use once a day (new expiry and cookie), like better-auth', async () => {
+    const { client, id } = await createMember(t, admin);
+    const soon = new Date(Date.now() + 20 * 24 * 3600 * 1000).toISOString();
+    await t.ctx.db.db.updateTable('sessions').set({ expires_at: soon }).where('user_id', '=', id).execute();
+    const res = await client.get('/api/v1/me');
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['set-cookie'])).toMatch(/session_token=.*Max-Age=2592000/);
+    const row = await t.ctx.db.db.selectFrom('sessions').select('expires_at').where('user_id', '=', id).executeTakeFirstOrThrow();
+    expect(Date.parse(row.expires_at)).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
+    // An expired session is no session.
+    await t.ctx.db.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('user_id', '=', id)
+      .execute();
+    expect((await client.get('/api/v1/me')).statusCode).toBe(401);
+  });
+
   it('lists own sessions, ends one, and logs out everywhere', async () => {
     const { client: phone, email } = await createMember(t, admin);
     const laptop = new Client(t.app);
