@@ -273,6 +273,39 @@ describe('workgroups', () => {
     await admin.patch('/api/v1/settings/company', { groupCreation: 'everyone' });
   });
 
+  it('answers every group endpoint with 401 without a session, and 404 for a secret group one may not see', async () => {
+    const secret = await create(owner.client, { name: 'Verschlossen', visibility: 'secret', joinPolicy: 'invite' });
+    const anon = new Client(t.app);
+    const routes: Array<[string, string, Record<string, unknown>?]> = [
+      ['GET', '/api/v1/groups/ID'],
+      ['PATCH', '/api/v1/groups/ID', { description: 'x' }],
+      ['DELETE', '/api/v1/groups/ID', { confirmName: 'Verschlossen' }],
+      ['POST', '/api/v1/groups/ID/archive'],
+      ['POST', '/api/v1/groups/ID/unarchive'],
+      ['DELETE', '/api/v1/groups/ID/cover'],
+      ['GET', '/api/v1/groups/ID/members'],
+      ['POST', '/api/v1/groups/ID/members'],
+      ['DELETE', `/api/v1/groups/ID/members/${owner.id}`],
+      ['PATCH', `/api/v1/groups/ID/members/${owner.id}`, { role: 'member' }],
+      ['POST', '/api/v1/groups/ID/transfer', { userId: clara.id }],
+      ['GET', '/api/v1/groups/ID/requests'],
+      ['POST', '/api/v1/groups/ID/requests', {}],
+      ['DELETE', '/api/v1/groups/ID/requests/mine'],
+      ['POST', '/api/v1/groups/ID/invitations', { userIds: [clara.id] }],
+      ['POST', '/api/v1/groups/ID/guests', { email: 'x@extern.test' }],
+    ];
+    for (const [method, path, body] of routes) {
+      const url = path.replace('ID', secret.id);
+      const unauth = await anon.request(method as 'GET', url, body);
+      expect(unauth.statusCode, `${method} ${path} without session`).toBe(401);
+      const hidden = await clara.client.request(method as 'GET', url, body);
+      expect(hidden.statusCode, `${method} ${path} by a non-member`).toBe(404);
+      expect(codeOf(hidden)).toBe('not_found');
+    }
+    // The secret group is untouched.
+    expect((await owner.client.get(`/api/v1/groups/${secret.id}`)).json()).toMatchObject({ name: 'Verschlossen', archived: false, memberCount: 1 });
+  });
+
   describe('guests', () => {
     it('invites a guest by e-mail only when the admin allows it; the guest sees only their group and its members', async () => {
       const g = await create(owner.client, { name: 'Kundenprojekt Nord', visibility: 'private', joinPolicy: 'invite' });
