@@ -12,6 +12,8 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['server/**/*.test.ts'],
+          // Cluster tests need PostgreSQL and Redis: they run in the PostgreSQL stage (TEST_DB=pg).
+          exclude: process.env.TEST_DB === 'pg' ? [] : ['server/**/*.cluster.test.ts'],
           environment: 'node',
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,

@@ -13,15 +13,19 @@ import type { AppContext } from './context.js';
 import { AppError } from './core/errors.js';
 import { errorHandler, sessionPlugin } from './core/http.js';
 import { redactPaths } from './core/logger.js';
+import { Realtime } from './core/realtime/index.js';
 import { defaultWebDir } from './core/paths.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { fileRoutes } from './features/files/routes.js';
+import { registerGroupRealtime } from './features/groups/events.js';
 import { groupRoutes } from './features/groups/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { invitationRoutes } from './features/invitations/routes.js';
+import { registerSessionRealtime } from './features/session/events.js';
 import { sessionRoutes } from './features/session/routes.js';
 import { settingsRoutes } from './features/settings/routes.js';
 import { setupRoutes } from './features/setup/routes.js';
+import { registerUserRealtime } from './features/users/events.js';
 import { usersRoutes } from './features/users/routes.js';
 
 export interface BuildOptions {
@@ -98,6 +102,18 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(settingsRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(fileRoutes, { ctx });
+
+  // Real-time gateway on the same port (path /api/v1/realtime); features declare rooms and routes.
+  const realtime = new Realtime(ctx, app.server);
+  ctx.realtime = realtime;
+  registerGroupRealtime(realtime, ctx.db.db);
+  registerUserRealtime(realtime);
+  registerSessionRealtime(realtime);
+  for (const type of realtime.routedTypes()) ctx.outbox.on(type, (event) => realtime.deliver(event));
+  app.addHook('preClose', async () => {
+    await realtime.close();
+    ctx.realtime = null;
+  });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -7,6 +7,7 @@ import { type Db, openDb } from './core/db/index.js';
 import { JobWorker } from './core/jobs.js';
 import { MAIL_JOB, Mailer, type OutgoingMail } from './core/mail/mailer.js';
 import { OutboxDispatcher } from './core/outbox.js';
+import type { Realtime } from './core/realtime/index.js';
 import { Storage } from './core/storage.js';
 
 /** Everything a service needs, built once at start (the composition root). */
@@ -19,6 +20,8 @@ export interface AppContext {
   storage: Storage;
   outbox: OutboxDispatcher;
   jobs: JobWorker;
+  /** The real-time gateway, attached to the HTTP server by buildApp (null in commands without a server). */
+  realtime: Realtime | null;
 }
 
 /**
@@ -54,6 +57,7 @@ export function createContext(config: Config, options: { onPasswordReset?: (ctx:
   ctx.storage = new Storage(config.dataDir);
   ctx.outbox = new OutboxDispatcher(db);
   ctx.jobs = new JobWorker(db);
+  ctx.realtime = null;
   ctx.jobs.register(MAIL_JOB, (payload) => ctx.mailer.deliver(payload as unknown as OutgoingMail));
   return ctx;
 }

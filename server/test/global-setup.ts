@@ -1,13 +1,25 @@
 import { buildConfig } from '../src/config/config.js';
 import { openDb } from '../src/core/db/index.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
-import { pgUrlFor, TEMPLATE_DB, testDialect, withAdmin } from './db.js';
+import crypto from 'node:crypto';
+import type { TestProject } from 'vitest/node';
+import { pgUrlFor, testDialect, withAdmin } from './db.js';
+
+// A template per run, so that two test runs on one machine never drop each other's template.
+const TEMPLATE_DB = `innenhof_tpl_${crypto.randomBytes(5).toString('hex')}`;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgTemplate: string;
+  }
+}
 
 /**
  * With TEST_DB=pg: builds a migrated template database once per run; each test file clones it
  * (CREATE DATABASE … TEMPLATE, as immich does). A missing PostgreSQL fails the run, never skips it.
  */
-export async function setup(): Promise<void> {
+export async function setup(project: TestProject): Promise<void> {
+  project.provide('pgTemplate', TEMPLATE_DB);
   if (testDialect !== 'pg') return;
   await withAdmin(async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);

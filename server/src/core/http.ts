@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
 import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../context.js';
-import { COOKIE_PREFIX, csrfTokenFor, SESSION_DAYS, safeEqual } from './auth/index.js';
+import { csrfTokenFor, safeEqual } from './auth/index.js';
+import { lookupSession, sessionCookieName } from './auth/session.js';
 import { AppError, UnauthenticatedError } from './errors.js';
 import type { Actor } from './policy/index.js';
 
@@ -71,41 +71,22 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppCon
   });
 });
 
-const REFRESH_AFTER_MS = 24 * 3600 * 1000;
-
 /**
- * The session behind the request's cookie. The hot path is ours: check the cookie's signature (the
- * HMAC better-auth puts on it, with the same secret) and load session and user in one query. Once a day
- * per session (the refresh better-auth does, renewing expiry and cookie) and for anything unusual, the
- * request goes through better-auth's own getSession, so its rules stay the reference.
+ * The session behind the request's cookie (see core/auth/session.ts). Once a day per session the request
+ * goes through better-auth's own getSession, which renews expiry and cookie.
  */
 async function resolveSession(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<{ id: string; actor: Actor } | null> {
-  const raw = request.cookies?.[sessionCookieName(ctx)];
-  if (!raw) return null;
-  const dot = raw.lastIndexOf('.');
-  const token = raw.slice(0, dot);
-  const signature = raw.slice(dot + 1);
-  if (dot <= 0 || !safeEqual(signature, crypto.createHmac('sha256', ctx.secret).update(token).digest('base64'))) return null;
-  const row = await ctx.db.db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.expires_at', 'u.id as user_id', 'u.role', 'u.status'])
-    .where('s.token', '=', token)
-    .executeTakeFirst();
-  if (!row) return null;
-  const expires = Date.parse(row.expires_at);
-  if (expires <= Date.now() || row.status !== 'active') return null;
-  if (expires - Date.now() < SESSION_DAYS * 24 * 3600 * 1000 - REFRESH_AFTER_MS) {
+  const session = await lookupSession(ctx, request.cookies?.[sessionCookieName(ctx)]);
+  if (!session) return null;
+  if (session.renewDue) {
     const result = await ctx.auth.api.getSession({ headers: webHeaders(request), returnHeaders: true });
     forwardCookies(reply, result.headers);
     if (!result.response) return null;
   }
-  return { id: row.id, actor: { id: row.user_id, role: row.role, status: row.status } };
+  return session;
 }
 
-export function sessionCookieName(ctx: AppContext): string {
-  return `${ctx.config.https ? '__Secure-' : ''}${COOKIE_PREFIX}.session_token`;
-}
+export { sessionCookieName };
 
 interface ValidationIssue {
   keyword?: string;

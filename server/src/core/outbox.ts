@@ -58,12 +58,26 @@ export class OutboxDispatcher {
     this.handlers.set(type, list);
   }
 
+  private pruneTimer: NodeJS.Timeout | null = null;
+
   start(intervalMs = 1000): void {
     this.pump.start(intervalMs);
+    this.pruneTimer = setInterval(() => {
+      this.prune().catch(() => undefined);
+    }, 3600_000);
+    this.pruneTimer.unref();
   }
 
   stop(): Promise<void> {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     return this.pump.stop();
+  }
+
+  /** Delivered events are kept a week (real-time replay needs 24 h), then dropped. */
+  async prune(keepMs = 7 * 24 * 3600_000): Promise<number> {
+    const before = new Date(Date.now() - keepMs).toISOString();
+    const r = await this.db.db.deleteFrom('outbox_events').where('processed_at', 'is not', null).where('created_at', '<', before).executeTakeFirst();
+    return Number(r.numDeletedRows);
   }
 
   /** Asks for a round soon; concurrent requests coalesce. */

@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../db/index.js';
 import { newId } from '../ids.js';
+import { logger } from '../logger.js';
 
 export const SESSION_DAYS = 30;
 export const COOKIE_PREFIX = 'innenhof';
@@ -33,6 +34,17 @@ export function createAuth(options: { config: Config; db: Db; secret: string; on
     trustedOrigins: [config.publicOrigin],
     database: kyselyAdapter(db.db as never, { type: 'sqlite' }),
     telemetry: { enabled: false },
+    // better-auth's own messages go to our JSON log (subsystem "auth"), not to stderr as text.
+    logger: {
+      level: 'warn',
+      log: (level, message, ...args) => {
+        const log = logger('auth');
+        const fields = args.length > 0 ? { details: args } : {};
+        if (level === 'error') log.error(fields, message);
+        else if (level === 'warn') log.warn(fields, message);
+        else log.info(fields, message);
+      },
+    },
     rateLimit: { enabled: false },
     user: {
       modelName: 'users',

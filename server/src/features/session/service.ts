@@ -2,6 +2,7 @@ import type { Session } from '@innenhof/contract';
 import { APIError } from 'better-auth/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../core/audit.js';
+import { appendEvent } from '../../core/outbox.js';
 import { csrfTokenFor, verifyPassword } from '../../core/auth/index.js';
 import { AppError, NotFoundError } from '../../core/errors.js';
 import { forwardCookies, sessionCookieName, webHeaders } from '../../core/http.js';
@@ -54,6 +55,11 @@ export async function signIn(
   }
 }
 
+/** Tells the real-time gateway (after commit, through the outbox) that sessions ended. */
+async function sessionsEnded(ctx: AppContext, userId: string, ended: { sessionIds?: string[]; everywhere?: boolean }): Promise<void> {
+  await ctx.db.transaction((tx) => appendEvent(tx, { type: 'session.ended', actorId: userId, subjectId: userId, payload: ended }, ctx.outbox));
+}
+
 export async function signOut(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, actor: Actor, everywhere: boolean): Promise<void> {
   if (everywhere) {
     await users.deleteSessionsOf(ctx.db.db, actor.id);
@@ -66,6 +72,7 @@ export async function signOut(ctx: AppContext, request: FastifyRequest, reply: F
     // The session may already be gone (logout everywhere); the cookie is cleared below either way.
   }
   if (!reply.hasHeader('set-cookie')) reply.header('set-cookie', clearCookieHeader(ctx));
+  await sessionsEnded(ctx, actor.id, everywhere ? { everywhere: true } : { sessionIds: request.sessionId ? [request.sessionId] : [] });
 }
 
 function clearCookieHeader(ctx: AppContext): string {
@@ -94,6 +101,7 @@ export async function listSessions(ctx: AppContext, actor: Actor, currentId: str
 export async function revokeSession(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const r = await ctx.db.db.deleteFrom('sessions').where('id', '=', id).where('user_id', '=', actor.id).executeTakeFirst();
   if (Number(r.numDeletedRows) === 0) throw new NotFoundError('Session');
+  await sessionsEnded(ctx, actor.id, { sessionIds: [id] });
 }
 
 /** Changes the password (the current one is required); other sessions end unless asked to keep them. */
@@ -122,7 +130,11 @@ export async function changePassword(
     }
     throw err;
   }
-  if (logoutOthers && request.sessionId) await users.deleteSessionsOf(ctx.db.db, actor.id, request.sessionId);
+  if (logoutOthers && request.sessionId) {
+    const others = await ctx.db.db.selectFrom('sessions').select('id').where('user_id', '=', actor.id).where('id', '!=', request.sessionId).execute();
+    await users.deleteSessionsOf(ctx.db.db, actor.id, request.sessionId);
+    await sessionsEnded(ctx, actor.id, { sessionIds: others.map((o) => o.id) });
+  }
   await audit(ctx.db.db, { actorId: actor.id, action: 'auth.password_changed', ip: request.ip });
 }
 
@@ -144,4 +156,6 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
     throw err;
   }
   await audit(ctx.db.db, { actorId: verification?.value ?? null, action: 'auth.password_reset' });
+  // better-auth ended every session of the account; their live connections end too.
+  if (verification?.value) await sessionsEnded(ctx, verification.value, { everywhere: true });
 }

@@ -1,0 +1,184 @@
+import type { Server as HttpServer } from 'node:http';
+import { fastifyCookie } from '@fastify/cookie';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { Server, type Socket } from 'socket.io';
+import type { AppContext } from '../../context.js';
+import { lookupSession, sessionCookieName } from '../auth/session.js';
+import { logger } from '../logger.js';
+import type { StoredEvent } from '../outbox.js';
+import type { Actor } from '../policy/index.js';
+
+/** What a client receives: a small invalidation; it refetches, so authorization applies again. */
+export interface ClientEvent {
+  id: string;
+  type: string;
+  subjectId: string | null;
+}
+
+/** Where an event goes, and what it changes about who is in which room. */
+export interface Route {
+  rooms: string[];
+  /** Applied before delivery: people who enter a room get the event that let them in. */
+  join?: Array<{ userId: string; room: string }>;
+  /** Applied after delivery: people who leave a room get the event that put them out, then nothing more. */
+  leave?: Array<{ userId: string; room: string }>;
+  /** Every connection in these rooms is closed after delivery (logout, deactivation). */
+  disconnect?: string[];
+}
+
+export type Router = (event: StoredEvent) => Route | null;
+export type RoomResolver = (actor: Actor) => Promise<string[]>;
+
+export const REPLAY_WINDOW_MS = 24 * 3600 * 1000;
+const REPLAY_MAX = 1000;
+
+interface SocketData {
+  actor: Actor;
+  sessionId: string;
+}
+
+/**
+ * The real-time gateway: one Socket.IO connection per tab at /api/v1/realtime, authenticated by the
+ * session cookie at the handshake, joined to rooms derived from the user's memberships. Events come from
+ * the outbox after commit; each carries its outbox id, and a reconnecting client that sends the last id it
+ * saw gets what it missed (up to 24 h; older → `reload`). With REDIS_URL, instances share fan-out and
+ * room changes through the Redis adapter.
+ */
+export class Realtime {
+  readonly io: Server;
+  private readonly routers = new Map<string, Router>();
+  private readonly resolvers: RoomResolver[] = [];
+  private readonly redis: Redis[] = [];
+  private readonly log = logger('realtime');
+
+  constructor(
+    private readonly ctx: AppContext,
+    server: HttpServer,
+  ) {
+    this.io = new Server(server, {
+      path: '/api/v1/realtime',
+      serveClient: false,
+      transports: ['websocket', 'polling'],
+      // Same origin only: a page elsewhere cannot open a connection with the user's cookie.
+      allowRequest: (req, callback) => {
+        const origin = req.headers.origin;
+        callback(null, !origin || origin === ctx.config.publicOrigin);
+      },
+      pingInterval: 25_000,
+      pingTimeout: 20_000,
+      maxHttpBufferSize: 1e6,
+    });
+    if (ctx.config.redisUrl) {
+      const pub = new Redis(ctx.config.redisUrl, { maxRetriesPerRequest: null });
+      const sub = pub.duplicate();
+      this.redis.push(pub, sub);
+      this.io.adapter(createAdapter(pub, sub, { key: `${ctx.config.redisPrefix}socket.io` }));
+    }
+    this.io.use((socket, next) => {
+      this.authenticate(socket).then(
+        (ok) => next(ok ? undefined : Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated' } })),
+        (err: unknown) => next(err as Error),
+      );
+    });
+    this.io.on('connection', (socket) => {
+      this.onConnection(socket).catch((err: unknown) => {
+        this.log.warn({ err }, 'connection setup failed');
+        socket.disconnect(true);
+      });
+    });
+  }
+
+  /** Features declare where their events go. */
+  route(type: string, router: Router): void {
+    this.routers.set(type, router);
+  }
+
+  /** Features add the rooms a user belongs to (groups, conversations…). */
+  addRooms(resolver: RoomResolver): void {
+    this.resolvers.push(resolver);
+  }
+
+  /** The outbox handler: deliver one committed event, applying its room changes on every instance. */
+  async deliver(event: StoredEvent): Promise<void> {
+    const route = this.routers.get(event.type)?.(event);
+    if (!route) return;
+    for (const j of route.join ?? []) this.io.in(`user:${j.userId}`).socketsJoin(j.room);
+    const payload: ClientEvent = { id: event.id, type: event.type, subjectId: event.subjectId };
+    if (route.rooms.length > 0) this.io.to(route.rooms).emit('event', payload);
+    for (const l of route.leave ?? []) this.io.in(`user:${l.userId}`).socketsLeave(l.room);
+    for (const room of route.disconnect ?? []) this.io.in(room).disconnectSockets(true);
+  }
+
+  /** Event types that have a route: the outbox dispatcher hands exactly these to `deliver`. */
+  routedTypes(): string[] {
+    return [...this.routers.keys()];
+  }
+
+  private async authenticate(socket: Socket): Promise<boolean> {
+    const header = socket.handshake.headers.cookie;
+    if (!header) return false;
+    const cookies = fastifyCookie.parse(header);
+    const session = await lookupSession(this.ctx, cookies[sessionCookieName(this.ctx)]);
+    if (!session) return false;
+    (socket.data as SocketData) = { actor: session.actor, sessionId: session.id };
+    return true;
+  }
+
+  private async onConnection(socket: Socket): Promise<void> {
+    const { actor, sessionId } = socket.data as SocketData;
+    const rooms = [`user:${actor.id}`, `session:${sessionId}`];
+    if (actor.role !== 'guest') rooms.push('org');
+    for (const resolve of this.resolvers) rooms.push(...(await resolve(actor)));
+    await socket.join(rooms);
+    // Malformed client messages are ignored; they never take the connection or the server down.
+    socket.on('error', (err) => this.log.debug({ err }, 'socket error'));
+    socket.emit('ready', { rooms: rooms.filter((r) => !r.startsWith('session:')) });
+    const last = socket.handshake.auth?.lastEventId;
+    if (typeof last === 'string' && last.length > 0 && last.length < 64) await this.replay(socket, last);
+  }
+
+  /** Sends a reconnecting client what it missed, once, in order; or asks it to reload. */
+  private async replay(socket: Socket, lastEventId: string): Promise<void> {
+    const since = new Date(Date.now() - REPLAY_WINDOW_MS).toISOString();
+    const known = await this.ctx.db.db.selectFrom('outbox_events').select(['id', 'created_at']).where('id', '=', lastEventId).executeTakeFirst();
+    if (!known || known.created_at < since) {
+      socket.emit('reload', { reason: 'too_old' });
+      return;
+    }
+    const types = this.routedTypes();
+    if (types.length === 0) return;
+    const rows = await this.ctx.db.db
+      .selectFrom('outbox_events')
+      .selectAll()
+      .where('id', '>', lastEventId)
+      .where('processed_at', 'is not', null)
+      .where('type', 'in', types)
+      .orderBy('id')
+      .limit(REPLAY_MAX + 1)
+      .execute();
+    if (rows.length > REPLAY_MAX) {
+      socket.emit('reload', { reason: 'too_many' });
+      return;
+    }
+    for (const row of rows) {
+      const event: StoredEvent = {
+        id: row.id,
+        type: row.type,
+        actorId: row.actor_id,
+        subjectId: row.subject_id,
+        payload: JSON.parse(row.payload) as Record<string, unknown>,
+        createdAt: row.created_at,
+      };
+      const route = this.routers.get(row.type)?.(event);
+      if (route?.rooms.some((r) => socket.rooms.has(r))) socket.emit('event', { id: row.id, type: row.type, subjectId: row.subject_id } satisfies ClientEvent);
+    }
+  }
+
+  /** Closes every connection; the HTTP server itself is Fastify's to close. */
+  async close(): Promise<void> {
+    this.io.disconnectSockets(true);
+    this.io.engine.close();
+    for (const r of this.redis) r.disconnect();
+  }
+}
