@@ -57,10 +57,10 @@ function skip(name, why) {
   }
 }
 
-function vitest(name, project, env) {
+function vitest(name, project, env, files = []) {
   const out = path.join(results, `${name}.json`);
   fs.rmSync(out, { force: true });
-  const ok = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  const ok = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...files], env);
   let report = null;
   try {
     report = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -100,11 +100,20 @@ if (want('e2e')) {
   if (!fs.existsSync(chromium)) skip('e2e', `Chromium not found at ${chromium} (apt-get install -y chromium)`);
   else {
     const built = fs.existsSync(path.join(root, 'server/dist/cli.js')) && fs.existsSync(path.join(root, 'web/dist/index.html'));
-    if (!built && !run('npm', ['run', '--silent', 'build'])) check('build for e2e', false);
+    // Locally, build so that the browser tests see the code as it is now (CI's npm ci has just built it).
+    if ((!built || !ci) && !run('npm', ['run', '--silent', 'build'])) check('build for e2e', false);
     else {
       vitest('e2e-sqlite', 'e2e', { TEST_DB: 'sqlite', CHROMIUM_PATH: chromium });
       if (ci || process.env.E2E_PG === '1') {
-        if (await reachable(pgUrl, 5432)) vitest('e2e-postgresql', 'e2e', { TEST_DB: 'pg', TEST_PG_URL: pgUrl, CHROMIUM_PATH: chromium });
+        // The journeys on PostgreSQL; the page scans (axe, screenshots) do not depend on the database.
+        const journeys = fs.readdirSync(path.join(root, 'e2e')).filter((f) => f.endsWith('.e2e.test.ts') && !f.startsWith('pages'));
+        if (await reachable(pgUrl, 5432))
+          vitest(
+            'e2e-postgresql',
+            'e2e',
+            { TEST_DB: 'pg', TEST_PG_URL: pgUrl, CHROMIUM_PATH: chromium },
+            journeys.map((f) => `e2e/${f}`),
+          );
         else skip('e2e-postgresql', 'PostgreSQL not reachable');
       }
     }
