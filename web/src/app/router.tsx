@@ -5,6 +5,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, notFound, redirect } from '@tanstack/react-router';
 import { Spinner } from '../components/ui/spinner.tsx';
+import { groupQueryOptions } from '../features/groups/api/get-group.ts';
+import { isApiError } from '../lib/api-client.ts';
 import { loadNamespaces } from '../lib/i18n.ts';
 import { meQueryOptions, setupStatusQueryOptions } from '../lib/session.ts';
 import { PublicLayout } from './layout/public-layout.tsx';
@@ -88,9 +90,14 @@ const appLayout = createRoute({
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
     return { me };
   },
-  loader: () => loadNamespaces('people', 'home'),
+  loader: () => loadNamespaces('people', 'home', 'groups'),
   component: lazyRouteComponent(() => import('./layout/app-shell.tsx'), 'AppShell'),
 });
+
+/** Guests see only their groups: the directory and the org chart do not exist for them. */
+function guestsNotFound({ context }: { context: { me: { user: { role: string } } } }) {
+  if (context.me.user.role === 'guest') throw notFound();
+}
 
 const homeRoute = createRoute({
   getParentRoute: () => appLayout,
@@ -101,6 +108,7 @@ const homeRoute = createRoute({
 const peopleRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/people',
+  beforeLoad: guestsNotFound,
   validateSearch: (search: Record<string, unknown>): { q?: string; department?: string; location?: string } => ({
     q: str(search.q),
     department: str(search.department),
@@ -112,6 +120,7 @@ const peopleRoute = createRoute({
 const orgChartRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/people/org-chart',
+  beforeLoad: guestsNotFound,
   validateSearch: (search: Record<string, unknown>): { managerId?: string } => ({ managerId: str(search.managerId) }),
   component: lazyRouteComponent(() => import('../features/people/components/org-chart-page.tsx'), 'OrgChartPage'),
 });
@@ -123,6 +132,65 @@ const profileRoute = createRoute({
     welcome: search.welcome === true || search.welcome === 'true' ? true : undefined,
   }),
   component: lazyRouteComponent(() => import('../features/people/components/profile-page.tsx'), 'ProfilePage'),
+});
+
+const groupsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/groups',
+  validateSearch: (search: Record<string, unknown>): { filter?: 'suggested' | 'all'; q?: string } => ({
+    filter: search.filter === 'suggested' || search.filter === 'all' ? search.filter : undefined,
+    q: str(search.q),
+  }),
+  component: lazyRouteComponent(() => import('../features/groups/components/groups-directory-page.tsx'), 'GroupsDirectoryPage'),
+});
+
+const createGroupRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/groups/new',
+  beforeLoad: ({ context }) => {
+    // Guests never create groups: answer like a page that does not exist.
+    if (context.me.user.role === 'guest') throw notFound();
+  },
+  component: lazyRouteComponent(() => import('../features/groups/components/create-group-page.tsx'), 'CreateGroupPage'),
+});
+
+const groupRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/groups/$groupId',
+  loader: async ({ context, params }) => {
+    try {
+      await context.queryClient.ensureQueryData(groupQueryOptions(params.groupId));
+    } catch (error) {
+      // A secret group you may not see answers 404 like one that does not exist: the same not-found page.
+      if (isApiError(error, 'not_found')) throw notFound();
+      throw error;
+    }
+  },
+  component: lazyRouteComponent(() => import('../features/groups/components/group-layout.tsx'), 'GroupLayout'),
+});
+
+const groupDiscussionRoute = createRoute({
+  getParentRoute: () => groupRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/groups/components/discussion-tab.tsx'), 'DiscussionTab'),
+});
+
+const groupMembersRoute = createRoute({
+  getParentRoute: () => groupRoute,
+  path: '/members',
+  component: lazyRouteComponent(() => import('../features/groups/components/members-tab.tsx'), 'MembersTab'),
+});
+
+const groupAboutRoute = createRoute({
+  getParentRoute: () => groupRoute,
+  path: '/about',
+  component: lazyRouteComponent(() => import('../features/groups/components/about-tab.tsx'), 'AboutTab'),
+});
+
+const groupSettingsRoute = createRoute({
+  getParentRoute: () => groupRoute,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('../features/groups/components/settings-tab.tsx'), 'SettingsTab'),
 });
 
 const settingsRoute = createRoute({
@@ -182,6 +250,9 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     orgChartRoute,
     profileRoute,
+    groupsRoute,
+    createGroupRoute,
+    groupRoute.addChildren([groupDiscussionRoute, groupMembersRoute, groupAboutRoute, groupSettingsRoute]),
     settingsRoute,
     adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminInvitationsRoute, adminMailRoute, adminCompanyRoute]),
   ]),

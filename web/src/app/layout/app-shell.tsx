@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GroupInvitationsCard } from '../../features/groups/components/group-invitations-card.tsx';
 import { ColleaguesCard } from '../../features/people/components/colleagues-card.tsx';
 import { setLocale } from '../../lib/i18n.ts';
 import { meQueryOptions } from '../../lib/session.ts';
@@ -49,7 +50,9 @@ export function AppShell() {
           <Outlet />
         </main>
         <aside className="app__aside" aria-label={t('aside')}>
-          <ColleaguesCard excludeId={me.user.id} headingId="aside-colleagues" />
+          {pathname === '/' && me.user.role !== 'guest' ? <GroupInvitationsCard headingId="aside-group-invitations" /> : null}
+          {/* Guests have no directory (the API answers 403): no colleague suggestions for them. */}
+          {me.user.role !== 'guest' ? <ColleaguesCard excludeId={me.user.id} headingId="aside-colleagues" /> : null}
           <p className="muted small aside-footer">{t('poweredBy')}</p>
         </aside>
       </div>

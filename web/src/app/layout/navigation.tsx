@@ -2,10 +2,10 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/ui/avatar.tsx';
-import { IconHome, IconOrgChart, IconPeople, IconSettings, IconShield } from '../../components/ui/icons.tsx';
+import { IconGroups, IconHome, IconOrgChart, IconPeople, IconSettings, IconShield } from '../../components/ui/icons.tsx';
 import { useMe } from '../../lib/session.ts';
 
-type NavTarget = '/' | '/people' | '/people/org-chart' | '/settings' | '/admin';
+type NavTarget = '/' | '/groups' | '/people' | '/people/org-chart' | '/settings' | '/admin';
 
 interface NavItem {
   to: NavTarget;
@@ -17,10 +17,17 @@ interface NavItem {
 function useNavItems(): NavItem[] {
   const { t } = useTranslation('common');
   const me = useMe();
+  const isGuest = me.user.role === 'guest';
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome />, exact: true },
-    { to: '/people', label: t('nav.people'), icon: <IconPeople />, exact: true },
-    { to: '/people/org-chart', label: t('nav.orgChart'), icon: <IconOrgChart />, exact: true },
+    { to: '/groups', label: t('nav.groups'), icon: <IconGroups />, exact: false },
+    // Guests have no directory: they see only the people of their groups.
+    ...(isGuest
+      ? []
+      : [
+          { to: '/people', label: t('nav.people'), icon: <IconPeople />, exact: true } as const,
+          { to: '/people/org-chart', label: t('nav.orgChart'), icon: <IconOrgChart />, exact: true } as const,
+        ]),
     { to: '/settings', label: t('nav.settings'), icon: <IconSettings />, exact: true },
   ];
   if (me.user.role === 'admin') items.push({ to: '/admin', label: t('nav.admin'), icon: <IconShield />, exact: false });

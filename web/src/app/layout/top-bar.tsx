@@ -11,12 +11,14 @@ import { CompanyMark } from './company-mark.tsx';
 export function TopBar() {
   const { t } = useTranslation('common');
   const company = useCompany();
+  const me = useMe();
   return (
     <header className="top-bar">
       <Link to="/" className="top-bar__brand" aria-label={t('homeOf', { company: company.data?.companyName ?? 'Innenhof' })}>
         <CompanyMark company={company.data} hideNameOnPhones />
       </Link>
-      <PeopleSearchBox />
+      {/* Guests have no directory to search; the spacer keeps the menu on the right. */}
+      {me.user.role === 'guest' ? <span className="top-bar__spacer" /> : <PeopleSearchBox />}
       <ProfileMenu />
     </header>
   );

@@ -121,3 +121,41 @@ export const IconBuilding = (p: IconProps) => (
     <path d="M9 7h1M14 7h1M9 11h1M14 11h1M9 15h1M14 15h1M10 21v-3h4v3" />
   </Icon>
 );
+export const IconGroups = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="7.5" r="3" />
+    <path d="M6.5 20a5.5 5.5 0 0 1 11 0" />
+    <circle cx="5" cy="10" r="2.2" />
+    <circle cx="19" cy="10" r="2.2" />
+    <path d="M1.5 18.5a3.8 3.8 0 0 1 4.2-3.4M22.5 18.5a3.8 3.8 0 0 0-4.2-3.4" />
+  </Icon>
+);
+export const IconGlobe = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
+  </Icon>
+);
+export const IconLock = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="4" y="11" width="16" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+  </Icon>
+);
+export const IconEyeOff = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 3l18 18M10.6 5.1A9.8 9.8 0 0 1 12 5c5 0 9 4.5 10 7a13 13 0 0 1-3.1 4.3M6.6 6.6A13.3 13.3 0 0 0 2 12c1 2.5 5 7 10 7a9.6 9.6 0 0 0 4.3-1" />
+    <path d="M9.9 9.9a3 3 0 0 0 4.2 4.2" />
+  </Icon>
+);
+export const IconAlert = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 3 2 20h20z" />
+    <path d="M12 10v4M12 17.5v.01" />
+  </Icon>
+);
+export const IconPlus = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);

@@ -26,14 +26,17 @@ function CompanyForm({ company }: { company: CompanySettings }) {
   const { t } = useTranslation('admin');
   const update = useUpdateCompany();
   const colorId = useId();
+  const guestsHintId = useId();
   const [name, setName] = useState(company.companyName);
   const [accent, setAccent] = useState(company.accentColor);
   const [locale, setLocale] = useState<Locale>(company.defaultLocale);
+  const [guestsAllowed, setGuestsAllowed] = useState(company.guestsAllowed);
+  const [groupCreation, setGroupCreation] = useState(company.groupCreation);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      await update.mutateAsync({ companyName: name.trim(), accentColor: accent.toLowerCase(), defaultLocale: locale });
+      await update.mutateAsync({ companyName: name.trim(), accentColor: accent.toLowerCase(), defaultLocale: locale, guestsAllowed, groupCreation });
     } catch {
       applyAccent(company.accentColor);
     }
@@ -95,6 +98,33 @@ function CompanyForm({ company }: { company: CompanySettings }) {
             English
           </option>
         </SelectField>
+        <h3 className="card__subtitle">{t('company.groupsSection')}</h3>
+        <fieldset className="fieldset">
+          <legend className="field__label">{t('company.groupCreation')}</legend>
+          <div className="segmented">
+            {(['everyone', 'admins'] as const).map((value) => (
+              <label key={value} className="segmented__option">
+                <input type="radio" name="groupCreation" value={value} checked={groupCreation === value} onChange={() => setGroupCreation(value)} />
+                <span>{t(`company.groupCreationOptions.${value}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="guestsAllowed"
+              checked={guestsAllowed}
+              onChange={(e) => setGuestsAllowed(e.target.checked)}
+              aria-describedby={guestsHintId}
+            />
+            <span>{t('company.guestsAllowed')}</span>
+          </label>
+          <p className="field__hint" id={guestsHintId}>
+            {t('company.guestsAllowedHint')}
+          </p>
+        </div>
         <div>
           <button type="submit" className="button button--primary" disabled={update.isPending || !validHex}>
             {t('common:save')}

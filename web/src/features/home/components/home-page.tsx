@@ -3,14 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { CompleteProfileHint, WelcomeCard } from './welcome-card.tsx';
 
-/** Home. The feed arrives in a later issue; `aside` lets the app add cards from other features (phones only). */
-export function HomePage({ aside }: { aside?: ReactNode }) {
+/**
+ * Home. The feed arrives in a later issue; `main` and `aside` let the app add cards from other features
+ * (`aside` on phones only, the shell shows its own right column).
+ */
+export function HomePage({ aside, main }: { aside?: ReactNode; main?: ReactNode }) {
   const { t } = useTranslation('home');
   return (
     <div className="stack">
       <PageHeader title={t('title')} />
       <WelcomeCard />
       <CompleteProfileHint />
+      {main}
       {aside ? <div className="mobile-only">{aside}</div> : null}
     </div>
   );

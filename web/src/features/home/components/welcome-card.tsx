@@ -15,12 +15,21 @@ export function WelcomeCard() {
         <h2 id="welcome-heading" className="card__title">
           {t('welcome.title', { name: firstName })}
         </h2>
-        <p>{t('welcome.text', { company: company.data?.companyName ?? 'Innenhof' })}</p>
-        <p>
-          <Link to="/people">{t('welcome.directory')}</Link>
-          {' · '}
-          <Link to="/people/org-chart">{t('welcome.orgChart')}</Link>
-        </p>
+        {me.user.role === 'guest' ? (
+          // Guests see only their groups: no directory, no org chart.
+          <p>{t('welcome.guestText', { company: company.data?.companyName ?? 'Innenhof' })}</p>
+        ) : (
+          <>
+            <p>{t('welcome.text', { company: company.data?.companyName ?? 'Innenhof' })}</p>
+            <p>
+              <Link to="/people">{t('welcome.directory')}</Link>
+              {' · '}
+              <Link to="/groups">{t('welcome.groups')}</Link>
+              {' · '}
+              <Link to="/people/org-chart">{t('welcome.orgChart')}</Link>
+            </p>
+          </>
+        )}
       </div>
     </section>
   );

@@ -5,6 +5,10 @@ export interface InvitationPreview {
   email: string;
   companyName: string;
   invitedBy: string | null;
+  /** Guest invitations: the group the guest will see. */
+  groupName: string | null;
+  /** The role of the account to be created (`guest` for external people). */
+  role: string;
 }
 
 export const invitationPreviewQueryOptions = (token: string) =>

@@ -33,8 +33,9 @@ export function AcceptInvitationPage() {
         password,
         ...(isAppLocale(i18n.language) ? { locale: i18n.language } : {}),
       });
-      // New people land on their own profile, to add a photo and job title.
-      if (me) await navigate({ to: '/people/$id', params: { id: me.user.id }, search: { welcome: true } });
+      // Guests land on their home, which lists their group; new employees on their own profile, to add a photo and job title.
+      if (me?.user.role === 'guest') await navigate({ to: '/' });
+      else if (me) await navigate({ to: '/people/$id', params: { id: me.user.id }, search: { welcome: true } });
       else await navigate({ to: '/' });
     } catch {
       // Shown below.
@@ -64,6 +65,9 @@ export function AcceptInvitationPage() {
   return (
     <>
       <h1 className="auth-card__title">{t('invite.heading', { company: preview.data.companyName })}</h1>
+      {preview.data.role === 'guest' ? (
+        <Alert tone="info">{preview.data.groupName ? t('invite.guestGroup', { group: preview.data.groupName }) : t('invite.guest')}</Alert>
+      ) : null}
       <p className="auth-card__lead">
         {preview.data.invitedBy
           ? t('invite.leadBy', { name: preview.data.invitedBy, email: preview.data.email })

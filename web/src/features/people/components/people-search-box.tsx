@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { Combobox } from '../../../components/ui/combobox.tsx';
+import { GuestBadge } from '../../../components/ui/guest-badge.tsx';
 import { IconSearch } from '../../../components/ui/icons.tsx';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { useSearchPeople } from '../api/search-people.ts';
@@ -35,7 +36,9 @@ export function PeopleSearchBox() {
           <span className="person-option">
             <Avatar user={person} size="xs" alt="" />
             <span className="person-option__text">
-              <span className="person-option__name">{person.name}</span>
+              <span className="person-option__name">
+                {person.name} <GuestBadge user={person} />
+              </span>
               {person.jobTitle ? <span className="person-option__sub">{person.jobTitle}</span> : null}
             </span>
           </span>

@@ -2,6 +2,7 @@ import type { UserSummary } from '@innenhof/contract';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../components/ui/avatar.tsx';
+import { GuestBadge } from '../../../components/ui/guest-badge.tsx';
 
 export function PersonCard({ person }: { person: UserSummary }) {
   const { t } = useTranslation('people');
@@ -13,6 +14,7 @@ export function PersonCard({ person }: { person: UserSummary }) {
           <Link to="/people/$id" params={{ id: person.id }} className="person-card__link">
             {person.name}
           </Link>
+          <GuestBadge user={person} />
         </h2>
         {person.jobTitle ? <p className="person-card__title">{person.jobTitle}</p> : null}
         {person.department || person.location ? <p className="person-card__meta">{[person.department, person.location].filter(Boolean).join(' · ')}</p> : null}
@@ -28,9 +30,18 @@ export function PersonRow({ person }: { person: UserSummary }) {
     <div className="person-row">
       <Avatar user={person} size="sm" alt="" />
       <div className="person-row__text">
-        <Link to="/people/$id" params={{ id: person.id }} className="person-row__name">
-          {person.name}
-        </Link>
+        {person.role === 'guest' ? (
+          <span className="person-row__line">
+            <Link to="/people/$id" params={{ id: person.id }} className="person-row__name">
+              {person.name}
+            </Link>
+            <GuestBadge user={person} />
+          </span>
+        ) : (
+          <Link to="/people/$id" params={{ id: person.id }} className="person-row__name">
+            {person.name}
+          </Link>
+        )}
         {person.jobTitle ? <span className="person-row__sub">{person.jobTitle}</span> : null}
       </div>
     </div>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
+import { GuestBadge } from '../../../components/ui/guest-badge.tsx';
 import { IconBriefcase, IconBuilding, IconEdit, IconMail, IconPhone, IconPin } from '../../../components/ui/icons.tsx';
 import { useDocumentTitle } from '../../../components/ui/page-header.tsx';
 import { Spinner } from '../../../components/ui/spinner.tsx';
@@ -38,6 +39,8 @@ export function ProfilePage() {
 
   const profile = user.data;
   const isMe = profile.id === me.user.id;
+  // Guests have no directory or org chart: show those facts as plain text for them.
+  const viewerIsGuest = me.user.role === 'guest';
   const incomplete = !profile.avatar || !profile.jobTitle;
   return (
     <div className="profile">
@@ -47,6 +50,11 @@ export function ProfilePage() {
           <Avatar user={profile} size="xl" className="profile__avatar" alt={t('profile.avatarAlt', { name: profile.name })} />
           <div className="profile__names">
             <h1 className="profile__name">{profile.name}</h1>
+            {profile.role === 'guest' ? (
+              <p>
+                <GuestBadge user={profile} /> <span className="muted">{t('profile.guestHint')}</span>
+              </p>
+            ) : null}
             {profile.jobTitle ? <p className="profile__job">{profile.jobTitle}</p> : null}
             {profile.status === 'deactivated' ? <span className="badge badge--revoked">{t('deactivated')}</span> : null}
           </div>
@@ -84,9 +92,13 @@ export function ProfilePage() {
                   <IconBuilding width={20} height={20} />
                   <span>
                     <span className="visually-hidden">{t('fields.department')}: </span>
-                    <Link to="/people" search={{ department: profile.department }}>
-                      {profile.department}
-                    </Link>
+                    {viewerIsGuest ? (
+                      profile.department
+                    ) : (
+                      <Link to="/people" search={{ department: profile.department }}>
+                        {profile.department}
+                      </Link>
+                    )}
                   </span>
                 </li>
               ) : null}
@@ -95,9 +107,13 @@ export function ProfilePage() {
                   <IconPin width={20} height={20} />
                   <span>
                     <span className="visually-hidden">{t('fields.location')}: </span>
-                    <Link to="/people" search={{ location: profile.location }}>
-                      {profile.location}
-                    </Link>
+                    {viewerIsGuest ? (
+                      profile.location
+                    ) : (
+                      <Link to="/people" search={{ location: profile.location }}>
+                        {profile.location}
+                      </Link>
+                    )}
                   </span>
                 </li>
               ) : null}
@@ -139,11 +155,13 @@ export function ProfilePage() {
             ) : (
               <p className="muted">{t('profile.noReports')}</p>
             )}
-            <p>
-              <Link to="/people/org-chart" search={{ managerId: profile.id }}>
-                {t('profile.showInOrgChart')}
-              </Link>
-            </p>
+            {viewerIsGuest ? null : (
+              <p>
+                <Link to="/people/org-chart" search={{ managerId: profile.id }}>
+                  {t('profile.showInOrgChart')}
+                </Link>
+              </p>
+            )}
           </section>
         </div>
 
