@@ -21,6 +21,8 @@ export const GroupAbilities = Type.Object({
   manageMembers: Type.Boolean(),
   changeRoles: Type.Boolean(),
   update: Type.Boolean(),
+  /** Visibility and joining (owners and admins). */
+  updatePrivacy: Type.Boolean(),
   archive: Type.Boolean(),
   delete: Type.Boolean(),
   post: Type.Boolean(),
@@ -48,6 +50,7 @@ export const GroupSummary = Type.Object({
   hasGuests: Type.Boolean(),
   archived: Type.Boolean(),
   membership: GroupMembership,
+  abilities: GroupAbilities,
 });
 export type GroupSummary = Static<typeof GroupSummary>;
 
@@ -56,7 +59,6 @@ export const Group = Type.Object({
   welcomeText: Type.Union([Type.String(), Type.Null()]),
   createdAt: Timestamp,
   archivedAt: Type.Union([Timestamp, Type.Null()]),
-  abilities: GroupAbilities,
 });
 export type Group = Static<typeof Group>;
 
@@ -102,6 +104,8 @@ export const GroupMember = Type.Object({
   user: UserSummary,
   role: GroupRole,
   joinedAt: Timestamp,
+  /** What the caller may do with this membership. */
+  abilities: Type.Object({ remove: Type.Boolean(), changeRole: Type.Boolean() }),
 });
 export type GroupMember = Static<typeof GroupMember>;
 

@@ -55,8 +55,17 @@ export const UserProfile = Type.Object({
 export type UserProfile = Static<typeof UserProfile>;
 
 /** The logged-in user, with personal preferences. */
+/** What the logged-in user may do across the instance (for navigation and buttons). */
+export const InstanceAbilities = Type.Object({
+  viewDirectory: Type.Boolean(),
+  createGroups: Type.Boolean(),
+  administer: Type.Boolean(),
+});
+export type InstanceAbilities = Static<typeof InstanceAbilities>;
+
 export const Me = Type.Object({
   user: UserProfile,
+  abilities: InstanceAbilities,
   locale: Type.Union([Locale, Type.Null()]),
   theme: Theme,
   csrfToken: Type.String(),

@@ -196,7 +196,18 @@ describe('workgroups', () => {
     const promoted = await owner.client.patch(`/api/v1/groups/${g.id}/members/${ben.id}`, { role: 'moderator' });
     expect(promoted.json()).toMatchObject({ role: 'moderator', user: { id: ben.id } });
 
-    // A moderator removes members but not other moderators or owners.
+    // A moderator removes members but not other moderators or owners — and the member list says so.
+    const asMod = (await ben.client.get(`/api/v1/groups/${g.id}/members`)).json().items as Array<{
+      user: { id: string };
+      abilities: { remove: boolean; changeRole: boolean };
+    }>;
+    expect(asMod.find((m) => m.user.id === owner.id)?.abilities).toEqual({ remove: false, changeRole: false });
+    expect(asMod.find((m) => m.user.id === clara.id)?.abilities).toEqual({ remove: true, changeRole: false });
+    expect(asMod.find((m) => m.user.id === ben.id)?.abilities.remove).toBe(true);
+    expect((await ben.client.get('/api/v1/groups?filter=mine')).json().items.find((x: G) => x.id === g.id).abilities).toMatchObject({
+      update: true,
+      updatePrivacy: false,
+    });
     expect((await ben.client.delete(`/api/v1/groups/${g.id}/members/${owner.id}`)).statusCode).toBe(403);
     expect((await ben.client.delete(`/api/v1/groups/${g.id}/members/${clara.id}`)).statusCode).toBe(204);
     // The removed member's very next request is refused.
@@ -265,8 +276,11 @@ describe('workgroups', () => {
   });
 
   it('lets admins restrict who creates groups', async () => {
+    expect((await ben.client.get('/api/v1/me')).json().abilities).toEqual({ viewDirectory: true, createGroups: true, administer: false });
     expect((await ben.client.patch('/api/v1/settings/company', { groupCreation: 'admins' })).statusCode).toBe(403);
     expect((await admin.patch('/api/v1/settings/company', { groupCreation: 'admins' })).json().groupCreation).toBe('admins');
+    expect((await ben.client.get('/api/v1/me')).json().abilities.createGroups).toBe(false);
+    expect((await admin.get('/api/v1/me')).json().abilities).toEqual({ viewDirectory: true, createGroups: true, administer: true });
     const refused = await ben.client.post('/api/v1/groups', { name: 'Darf ich?', visibility: 'public', joinPolicy: 'open' });
     expect(refused.statusCode).toBe(403);
     expect((await admin.post('/api/v1/groups', { name: 'Admin-Gruppe', visibility: 'public', joinPolicy: 'open' })).statusCode).toBe(201);
@@ -338,6 +352,7 @@ describe('workgroups', () => {
       const acc = await guest.post('/api/v1/invitations/accept', { token, name: 'Karl Kunde', password: PASSWORD });
       expect(acc.statusCode).toBe(201);
       expect(acc.json().user.role).toBe('guest');
+      expect((await guest.get('/api/v1/me')).json().abilities).toEqual({ viewDirectory: false, createGroups: false, administer: false });
 
       // The guest sees their group and its members …
       const theirs = (await guest.get('/api/v1/groups')).json().items as G[];

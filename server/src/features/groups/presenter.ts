@@ -15,6 +15,7 @@ export function groupAbilities(actor: Actor, facts: GroupFacts): GroupAbilities 
     manageMembers: 'group.manage_members',
     changeRoles: 'group.change_role',
     update: 'group.update',
+    updatePrivacy: 'group.update_privacy',
     archive: 'group.archive',
     delete: 'group.delete',
     post: 'group.post',
@@ -22,6 +23,7 @@ export function groupAbilities(actor: Actor, facts: GroupFacts): GroupAbilities 
 }
 
 export function presentGroupSummary(
+  actor: Actor,
   row: GroupRow,
   count: { members: number; guests: number } | undefined,
   facts: GroupFacts,
@@ -43,6 +45,7 @@ export function presentGroupSummary(
       requested: facts.requested,
       invitationId: open?.kind === 'invitation' ? open.id : null,
     },
+    abilities: groupAbilities(actor, facts),
   };
 }
 
@@ -54,11 +57,10 @@ export function presentGroup(
   open: RequestRow | undefined,
 ): Group {
   return {
-    ...presentGroupSummary(row, count, facts, open),
+    ...presentGroupSummary(actor, row, count, facts, open),
     // The welcome text is for members (and those about to become one).
     welcomeText: facts.role !== null || facts.invited || actor.role === 'admin' ? row.welcome_text : null,
     createdAt: row.created_at,
     archivedAt: row.archived_at,
-    abilities: groupAbilities(actor, facts),
   };
 }

@@ -105,7 +105,7 @@ export async function listGroups(ctx: AppContext, actor: Actor, query: GroupList
         .map((r) => ({ r, f: facts(r, rel.roles.get(r.id) ?? null, rel.open.get(r.id), company.guestsAllowed) }))
         // Defence in depth: the SQL scope and the rule must agree (a test checks it); never list what would 404.
         .filter(({ f }) => can(actor, 'group.read', f))
-        .map(({ r, f }) => presentGroupSummary(r, count.get(r.id), f, rel.open.get(r.id))),
+        .map(({ r, f }) => presentGroupSummary(actor, r, count.get(r.id), f, rel.open.get(r.id))),
   );
 }
 
@@ -231,7 +231,7 @@ export async function listMembers(
     (page) =>
       page.flatMap((r) => {
         const u = people.get(r.user_id);
-        return u ? [{ user: presentUser(u), role: r.role, joinedAt: r.joined_at }] : [];
+        return u ? [{ user: presentUser(u), role: r.role, joinedAt: r.joined_at, abilities: memberAbilities(actor, l.facts, r.user_id, r.role, u.role) }] : [];
       }),
   );
 }
@@ -304,7 +304,7 @@ export async function changeRole(ctx: AppContext, actor: Actor, id: string, user
       ctx.outbox,
     );
   });
-  return memberOf(ctx, l.row.id, userId);
+  return memberOf(ctx, actor, await load(ctx.db.db, actor, l.row.id), userId);
 }
 
 /** Hands the group over: the new owner is owner, the previous owner becomes moderator. */
@@ -326,11 +326,18 @@ export async function transferOwnership(ctx: AppContext, actor: Actor, id: strin
   return fresh(ctx, actor, l.row.id);
 }
 
-async function memberOf(ctx: AppContext, groupId: string, userId: string): Promise<GroupMember> {
-  const m = await repo.membership(ctx.db.db, groupId, userId);
+/** What the actor may do with one membership: the same rules `removeMember` and `changeRole` enforce. */
+function memberAbilities(actor: Actor, f: GroupFacts, userId: string, role: GroupRole, personRole: string): GroupMember['abilities'] {
+  const self = userId === actor.id;
+  const remove = self ? can(actor, 'group.leave', f) : can(actor, 'group.manage_members', f) && (role === 'member' || can(actor, 'group.change_role', f));
+  return { remove, changeRole: can(actor, 'group.change_role', f) && personRole !== 'guest' };
+}
+
+async function memberOf(ctx: AppContext, actor: Actor, l: Loaded, userId: string): Promise<GroupMember> {
+  const m = await repo.membership(ctx.db.db, l.row.id, userId);
   const u = await users.findById(ctx.db.db, userId);
   if (!m || !u) throw new NotFoundError('Member');
-  return { user: presentUser(u), role: m.role, joinedAt: m.joined_at };
+  return { user: presentUser(u), role: m.role, joinedAt: m.joined_at, abilities: memberAbilities(actor, l.facts, userId, m.role, u.role) };
 }
 
 /** Ask to join a group with "on request" joining. Asking again is idempotent. */
@@ -490,7 +497,9 @@ export async function myInvitations(ctx: AppContext, actor: Actor): Promise<Grou
     if (!g || g.archived_at) return [];
     const f = facts(g, null, r, company.guestsAllowed);
     const inviter = r.created_by ? inviters.get(r.created_by) : undefined;
-    return [{ id: r.id, group: presentGroupSummary(g, count.get(g.id), f, r), invitedBy: inviter ? presentUser(inviter) : null, createdAt: r.created_at }];
+    return [
+      { id: r.id, group: presentGroupSummary(actor, g, count.get(g.id), f, r), invitedBy: inviter ? presentUser(inviter) : null, createdAt: r.created_at },
+    ];
   });
 }
 

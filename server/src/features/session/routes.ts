@@ -6,6 +6,11 @@ import { csrfTokenFor } from '../../core/auth/index.js';
 import { requireActor } from '../../core/http.js';
 import type { AppContext } from '../../context.js';
 import * as users from '../users/repository.js';
+import * as settings from '../settings/repository.js';
+import { INSTANCE } from '../users/policy.js';
+import { can } from '../../core/policy/index.js';
+import '../groups/policy.js';
+import '../settings/policy.js';
 import { getProfile } from '../users/service.js';
 import * as service from './service.js';
 
@@ -62,9 +67,14 @@ export async function sessionRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   app.get('/api/v1/me', { schema: { operationId: 'me.get', tags: ['session'], response: { 200: Me, 401: ErrorBody } } }, async (req) => {
     const actor = requireActor(req);
-    const row = await users.findById(ctx.db.db, actor.id);
+    const [row, company] = await Promise.all([users.findById(ctx.db.db, actor.id), settings.getCompany(ctx.db.db)]);
     return {
       user: await getProfile(ctx, actor, actor.id),
+      abilities: {
+        viewDirectory: can(actor, 'directory.list', INSTANCE),
+        createGroups: can(actor, 'groups.create', { groupCreation: company.groupCreation }),
+        administer: can(actor, 'settings.update', INSTANCE),
+      },
       locale: row?.locale ?? null,
       theme: row?.theme ?? 'system',
       csrfToken: csrfTokenFor(ctx.secret, req.sessionId ?? ''),
