@@ -96,3 +96,36 @@ describe('behind TLS', () => {
     }
   });
 });
+
+describe('the web app', () => {
+  it('serves the app shell for client-side routes, pre-compressed, and hashed assets cached for a year', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const zlib = await import('node:zlib');
+    const web = fs.mkdtempSync(path.join(os.tmpdir(), 'innenhof-web-'));
+    const html = '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head><body></body></html>';
+    fs.writeFileSync(path.join(web, 'index.html'), html);
+    fs.writeFileSync(path.join(web, 'index.html.br'), zlib.brotliCompressSync(html));
+    fs.mkdirSync(path.join(web, 'assets'));
+    fs.writeFileSync(path.join(web, 'assets', 'app-abc123.js'), 'console.log(1)');
+    const t = await createTestApp({ INNENHOF_WEB_DIR: web });
+    try {
+      const c = new Client(t.app);
+      const page = await c.get('/people/some-id', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.headers['content-encoding']).toBe('br');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(zlib.brotliDecompressSync(page.rawPayload).toString()).toBe(html);
+      const plain = await c.get('/', { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.body).toBe(html);
+      const asset = await c.get('/assets/app-abc123.js');
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect((await c.get('/api/v1/nope')).json().error.code).toBe('not_found');
+    } finally {
+      await t.close();
+      fs.rmSync(web, { recursive: true, force: true });
+    }
+  });
+});

@@ -121,6 +121,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const webDir = config.webDir ?? defaultWebDir;
   const indexFile = path.join(webDir, 'index.html');
   const hasWeb = fs.existsSync(indexFile);
+  const readIf = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file) : null);
+  const shell = hasWeb ? { raw: fs.readFileSync(indexFile), br: readIf(`${indexFile}.br`), gzip: readIf(`${indexFile}.gz`) } : null;
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDir,
@@ -138,9 +140,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if (request.url.startsWith('/api/')) {
       return reply.status(404).send({ error: { code: 'not_found', message: `No such API route: ${request.method} ${request.url.split('?')[0]}` } });
     }
-    if (hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
-      // Client-side routes (/people/…, /invite/…) all load the app shell.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir);
+    if (shell && (request.method === 'GET' || request.method === 'HEAD')) {
+      // Client-side routes (/people/…, /invite/…) all load the app shell, kept in memory in every encoding.
+      const accepts = String(request.headers['accept-encoding'] ?? '');
+      const encoding = shell.br && /\bbr\b/.test(accepts) ? 'br' : shell.gzip && /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'accept-encoding');
+      if (encoding) reply.header('content-encoding', encoding);
+      return reply.send(encoding === 'br' ? shell.br : encoding === 'gzip' ? shell.gzip : shell.raw);
     }
     return reply.status(404).send({ error: { code: 'not_found', message: 'Not found (the web app is not built: run npm run build)' } });
   });
