@@ -11,7 +11,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false, ws: true } },
     // The message catalogs live in ../locales, shared with the server's e-mail templates.
     fs: { allow: ['..'] },
   },

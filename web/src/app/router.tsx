@@ -94,9 +94,9 @@ const appLayout = createRoute({
   component: lazyRouteComponent(() => import('./layout/app-shell.tsx'), 'AppShell'),
 });
 
-/** Guests see only their groups: the directory and the org chart do not exist for them. */
-function guestsNotFound({ context }: { context: { me: { user: { role: string } } } }) {
-  if (context.me.user.role === 'guest') throw notFound();
+/** Without the directory ability (guests) the directory and the org chart do not exist. */
+function guestsNotFound({ context }: { context: { me: { abilities: { viewDirectory: boolean } } } }) {
+  if (!context.me.abilities.viewDirectory) throw notFound();
 }
 
 const homeRoute = createRoute({
@@ -148,8 +148,8 @@ const createGroupRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/groups/new',
   beforeLoad: ({ context }) => {
-    // Guests never create groups: answer like a page that does not exist.
-    if (context.me.user.role === 'guest') throw notFound();
+    // Not allowed to create groups: answer like a page that does not exist.
+    if (!context.me.abilities.createGroups) throw notFound();
   },
   component: lazyRouteComponent(() => import('../features/groups/components/create-group-page.tsx'), 'CreateGroupPage'),
 });
@@ -205,7 +205,7 @@ const adminRoute = createRoute({
   path: '/admin',
   beforeLoad: ({ context }) => {
     // Not an admin: answer like a page that does not exist.
-    if (context.me.user.role !== 'admin') throw notFound();
+    if (!context.me.abilities.administer) throw notFound();
   },
   loader: () => loadNamespaces('admin'),
   component: lazyRouteComponent(() => import('./pages/admin-layout.tsx'), 'AdminLayout'),

@@ -3,9 +3,15 @@
  * errors normalized to `ApiError` with the server's stable code.
  */
 
+/** One entry of `details.fields` of a `validation_failed` answer. */
 export interface FieldProblem {
   field: string;
+  /** The validator's English text; shown only when the keyword is unknown. */
   message: string;
+  /** JSON Schema keyword: `required`, `minLength`, `maxLength`, `pattern`, `format`, `enum`, `maxItems`, … */
+  keyword?: string;
+  /** The keyword's parameters, e.g. `{ limit: 3 }` for `minLength`, `{ format: 'email' }` for `format`. */
+  params?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
@@ -19,19 +25,31 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** Validation problems keyed by field name (`details.fields`), e.g. `{ email: 'must match format' }`. */
-  get fields(): Record<string, string> {
-    const out: Record<string, string> = {};
+  /** Validation problems keyed by field name (`details.fields`), the first one per field. */
+  get fieldProblems(): Record<string, FieldProblem> {
+    const out: Record<string, FieldProblem> = {};
     const details = this.details as { fields?: unknown } | undefined;
     if (details && Array.isArray(details.fields)) {
       for (const item of details.fields as FieldProblem[]) {
         if (item && typeof item.field === 'string') {
-          // Servers may report JSON pointers (`/body/email`) or dotted paths: keep the last segment.
+          // Servers may report JSON pointers (`/body/email`) or dotted paths (`skills.0`): keep the field itself.
           const name = item.field.replace(/^\/?(body\/|body\.)?/, '').split(/[/.]/)[0] ?? item.field;
-          out[name] ??= String(item.message ?? '');
+          out[name] ??= {
+            field: name,
+            message: String(item.message ?? ''),
+            keyword: typeof item.keyword === 'string' ? item.keyword : undefined,
+            params: item.params && typeof item.params === 'object' ? item.params : {},
+          };
         }
       }
     }
+    return out;
+  }
+
+  /** Validation messages (the server's English text) keyed by field name, e.g. `{ email: 'must match format "email"' }`. */
+  get fields(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, problem] of Object.entries(this.fieldProblems)) out[name] = problem.message;
     return out;
   }
 }

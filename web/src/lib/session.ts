@@ -5,6 +5,7 @@
 import type { CompanySettings, Me } from '@innenhof/contract';
 import { type QueryClient, queryOptions, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { ApiError, api, isApiError, setCsrfToken } from './api-client.ts';
+import { disconnectRealtime } from './realtime.ts';
 
 export const sessionKeys = {
   me: ['me'] as const,
@@ -60,6 +61,8 @@ export function useCompany() {
  */
 export async function startSession(queryClient: QueryClient, result: { csrfToken: string }): Promise<Me | null> {
   setCsrfToken(result.csrfToken);
+  // Another user may have been logged in: their live connection goes (the shell opens a new one).
+  disconnectRealtime();
   queryClient.removeQueries();
   const me = await queryClient.fetchQuery({ ...meQueryOptions, staleTime: 0 });
   queryClient.setQueryData(sessionKeys.setup, { needed: false });
@@ -69,6 +72,7 @@ export async function startSession(queryClient: QueryClient, result: { csrfToken
 /** After logout: drop everything cached for the old user. */
 export function endSession(queryClient: QueryClient): void {
   setCsrfToken(null);
+  disconnectRealtime();
   // `me` first: the shell unmounts before the rest of the old user's data disappears under it.
   queryClient.setQueryData(sessionKeys.me, null);
   queryClient.removeQueries({

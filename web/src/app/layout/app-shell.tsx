@@ -7,6 +7,7 @@ import { ColleaguesCard } from '../../features/people/components/colleagues-card
 import { setLocale } from '../../lib/i18n.ts';
 import { meQueryOptions } from '../../lib/session.ts';
 import { applyTheme } from '../../lib/theme.ts';
+import { useLiveUpdates } from '../use-live-updates.ts';
 import { BottomTabs, LeftNav } from './navigation.tsx';
 import { TopBar } from './top-bar.tsx';
 
@@ -18,6 +19,7 @@ export function AppShell() {
   const mainRef = useRef<HTMLElement>(null);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const firstPath = useRef(pathname);
+  useLiveUpdates(me?.user.id);
 
   // The user's saved preferences win over the device's.
   const locale = me?.locale;
@@ -51,8 +53,8 @@ export function AppShell() {
         </main>
         <aside className="app__aside" aria-label={t('aside')}>
           {pathname === '/' && me.user.role !== 'guest' ? <GroupInvitationsCard headingId="aside-group-invitations" /> : null}
-          {/* Guests have no directory (the API answers 403): no colleague suggestions for them. */}
-          {me.user.role !== 'guest' ? <ColleaguesCard excludeId={me.user.id} headingId="aside-colleagues" /> : null}
+          {/* Without the directory (guests; the API answers 403): no colleagues card. */}
+          {me.abilities.viewDirectory ? <ColleaguesCard excludeId={me.user.id} headingId="aside-colleagues" /> : null}
           <p className="muted small aside-footer">{t('poweredBy')}</p>
         </aside>
       </div>

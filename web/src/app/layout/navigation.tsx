@@ -17,12 +17,11 @@ interface NavItem {
 function useNavItems(): NavItem[] {
   const { t } = useTranslation('common');
   const me = useMe();
-  const isGuest = me.user.role === 'guest';
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome />, exact: true },
     { to: '/groups', label: t('nav.groups'), icon: <IconGroups />, exact: false },
-    // Guests have no directory: they see only the people of their groups.
-    ...(isGuest
+    // Without the directory (guests) only the people of one's groups are visible.
+    ...(!me.abilities.viewDirectory
       ? []
       : [
           { to: '/people', label: t('nav.people'), icon: <IconPeople />, exact: true } as const,
@@ -30,7 +29,7 @@ function useNavItems(): NavItem[] {
         ]),
     { to: '/settings', label: t('nav.settings'), icon: <IconSettings />, exact: true },
   ];
-  if (me.user.role === 'admin') items.push({ to: '/admin', label: t('nav.admin'), icon: <IconShield />, exact: false });
+  if (me.abilities.administer) items.push({ to: '/admin', label: t('nav.admin'), icon: <IconShield />, exact: false });
   return items;
 }
 
@@ -60,9 +59,14 @@ export function LeftNav() {
   );
 }
 
+/** Phones: at most five tabs, so labels stay whole; Settings and Admin are in the account menu of the top bar. */
+const inAccountMenu = new Set<NavTarget>(['/settings', '/admin']);
+
 export function BottomTabs() {
   const { t } = useTranslation('common');
-  const items = useNavItems();
+  const items = useNavItems()
+    .filter((item) => !inAccountMenu.has(item.to))
+    .slice(0, 5);
   return (
     <nav className="bottom-tabs" aria-label={t('nav.label')}>
       <ul>

@@ -17,8 +17,8 @@ export function TopBar() {
       <Link to="/" className="top-bar__brand" aria-label={t('homeOf', { company: company.data?.companyName ?? 'Innenhof' })}>
         <CompanyMark company={company.data} hideNameOnPhones />
       </Link>
-      {/* Guests have no directory to search; the spacer keeps the menu on the right. */}
-      {me.user.role === 'guest' ? <span className="top-bar__spacer" /> : <PeopleSearchBox />}
+      {/* No directory to search (guests): the spacer keeps the menu on the right. */}
+      {!me.abilities.viewDirectory ? <span className="top-bar__spacer" /> : <PeopleSearchBox />}
       <ProfileMenu />
     </header>
   );
@@ -77,7 +77,7 @@ function ProfileMenu() {
               <IconSettings width={20} height={20} /> {t('nav.settings')}
             </Link>
           </li>
-          {me.user.role === 'admin' ? (
+          {me.abilities.administer ? (
             <li>
               <Link to="/admin" className="profile-menu__item" onClick={close}>
                 <IconShield width={20} height={20} /> {t('nav.admin')}

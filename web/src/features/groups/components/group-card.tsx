@@ -36,10 +36,7 @@ export function GroupCard({ group, showJoin }: { group: GroupSummary; showJoin: 
   );
 }
 
-/**
- * The summary in lists carries no `abilities` (only the group page does), so the card offers only what the
- * caller's membership and the group's joining setting clearly allow; the server decides in the end.
- */
+/** The one button that fits, gated on the summary's `abilities` (like the group page). */
 function CardAction({ group }: { group: GroupSummary }) {
   const { t } = useTranslation('groups');
   const join = useJoinGroup();
@@ -50,9 +47,7 @@ function CardAction({ group }: { group: GroupSummary }) {
   let action: ReactNode = null;
   if (membership.role) {
     action = <span className="group-card__status muted small">{t(`roles.${membership.role}`)}</span>;
-  } else if (group.archived) {
-    action = null;
-  } else if (membership.invitationId) {
+  } else if (membership.invitationId && group.abilities.join) {
     const invitationId = membership.invitationId;
     action = (
       <button type="button" className="button button--primary button--small" disabled={accept.isPending} onClick={() => accept.mutate({ invitationId })}>
@@ -62,14 +57,14 @@ function CardAction({ group }: { group: GroupSummary }) {
     );
   } else if (membership.requested) {
     action = <span className="muted small">{t('actions.requested')}</span>;
-  } else if (group.joinPolicy === 'open') {
+  } else if (group.abilities.join) {
     action = (
       <button type="button" className="button button--primary button--small" disabled={join.isPending} onClick={() => join.mutate(group.slug)}>
         {t('actions.join')}
         {label}
       </button>
     );
-  } else if (group.joinPolicy === 'request') {
+  } else if (group.abilities.request) {
     action = (
       <button type="button" className="button button--small" onClick={() => setAsking(true)}>
         {t('actions.ask')}
@@ -82,7 +77,7 @@ function CardAction({ group }: { group: GroupSummary }) {
     <>
       {action ? <div className="group-card__actions">{action}</div> : null}
       {error ? <Alert tone="error">{errorMessage(t, error)}</Alert> : null}
-      {group.joinPolicy === 'request' ? <AskToJoinDialog groupKey={group.slug} groupName={group.name} open={asking} onClose={() => setAsking(false)} /> : null}
+      {group.abilities.request ? <AskToJoinDialog groupKey={group.slug} groupName={group.name} open={asking} onClose={() => setAsking(false)} /> : null}
     </>
   );
 }

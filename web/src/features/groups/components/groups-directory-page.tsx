@@ -8,7 +8,7 @@ import { IconPlus } from '../../../components/ui/icons.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Spinner } from '../../../components/ui/spinner.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
-import { useCompany, useMe } from '../../../lib/session.ts';
+import { useMe } from '../../../lib/session.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import type { GroupFilter } from '../api/keys.ts';
 import { useGroups } from '../api/list-groups.ts';
@@ -20,7 +20,6 @@ const filters: GroupFilter[] = ['mine', 'suggested', 'all'];
 export function GroupsDirectoryPage() {
   const { t } = useTranslation('groups');
   const me = useMe();
-  const company = useCompany();
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/groups' });
   const isGuest = me.user.role === 'guest';
@@ -28,8 +27,7 @@ export function GroupsDirectoryPage() {
   const [text, setText] = useState(search.q ?? '');
   const q = useDebouncedValue(text, 200);
   const groups = useGroups(filter, search.q ?? '');
-  // @NOTE The API has no "may create groups" ability: the button follows the admin's setting (the server decides).
-  const canCreate = !isGuest && (me.user.role === 'admin' || company.data?.groupCreation !== 'admins');
+  const canCreate = me.abilities.createGroups;
 
   useEffect(() => {
     const next = q.trim() || undefined;

@@ -211,16 +211,15 @@ function MembersCard({ group }: { group: Group }) {
       <ul className="plain-list member-list">
         {items.map((member) => {
           const isMe = member.user.id === me.user.id;
+          // Per member, from the server; one's own removal is "Leave" in the header.
+          const canChangeRole = !isMe && member.abilities.changeRole;
+          const canRemove = !isMe && member.abilities.remove;
           return (
             <li key={member.user.id}>
-              <PersonLine
-                user={member.user}
-                sub={t('members.since', { date: format.date(member.joinedAt) })}
-                role={group.abilities.changeRoles && !isMe ? null : member.role}
-              />
-              {!isMe && (group.abilities.changeRoles || group.abilities.manageMembers) ? (
+              <PersonLine user={member.user} sub={t('members.since', { date: format.date(member.joinedAt) })} role={canChangeRole ? null : member.role} />
+              {canChangeRole || canRemove ? (
                 <div className="member-list__actions">
-                  {group.abilities.changeRoles ? (
+                  {canChangeRole ? (
                     <>
                       <label className="visually-hidden" htmlFor={`role-${member.user.id}`}>
                         {t('members.roleOf', { name: member.user.name })}
@@ -246,7 +245,7 @@ function MembersCard({ group }: { group: Group }) {
                       ) : null}
                     </>
                   ) : null}
-                  {group.abilities.manageMembers ? (
+                  {canRemove ? (
                     <button type="button" className="button button--small" onClick={() => setRemoving(member)}>
                       {t('members.remove')}
                       <span className="visually-hidden">: {member.user.name}</span>

@@ -91,7 +91,7 @@ function DetailsCard({ group, groupKey }: { group: Group; groupKey: string }) {
           onChange={(e) => setDescription(e.target.value)}
           error={fields.description}
         />
-        <PrivacyFields visibility={privacy.visibility} joinPolicy={privacy.joinPolicy} onChange={setPrivacy} />
+        {group.abilities.updatePrivacy ? <PrivacyFields visibility={privacy.visibility} joinPolicy={privacy.joinPolicy} onChange={setPrivacy} /> : null}
         <TextAreaField
           label={t('fields.welcomeText')}
           hint={t('fields.welcomeTextHint')}

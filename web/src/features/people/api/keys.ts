@@ -3,6 +3,8 @@ export interface UserFilters {
   department?: string | undefined;
   location?: string | undefined;
   status?: 'active' | 'deactivated' | 'all' | undefined;
+  /** `name` (A–Z, the default) or `newest` (most recently joined first). */
+  sort?: 'name' | 'newest' | undefined;
 }
 
 /** Query keys of the people feature. Everything starts with `users`, so one invalidation refreshes all. */

@@ -15,6 +15,7 @@ export const usersQueryOptions = (filters: UserFilters, limit = 24) =>
           department: filters.department,
           location: filters.location,
           status: filters.status,
+          sort: filters.sort,
           cursor: pageParam,
           limit,
         },

@@ -24,8 +24,9 @@ export function PersonCard({ person }: { person: UserSummary }) {
   );
 }
 
-/** Compact row: avatar, name link and job title (lists in cards and the right column). */
-export function PersonRow({ person }: { person: UserSummary }) {
+/** Compact row: avatar, name link and job title, or `sub` instead (lists in cards and the right column). */
+export function PersonRow({ person, sub }: { person: UserSummary; sub?: string }) {
+  const line = sub ?? person.jobTitle;
   return (
     <div className="person-row">
       <Avatar user={person} size="sm" alt="" />
@@ -42,7 +43,7 @@ export function PersonRow({ person }: { person: UserSummary }) {
             {person.name}
           </Link>
         )}
-        {person.jobTitle ? <span className="person-row__sub">{person.jobTitle}</span> : null}
+        {line ? <span className="person-row__sub">{line}</span> : null}
       </div>
     </div>
   );

@@ -39,8 +39,8 @@ export function ProfilePage() {
 
   const profile = user.data;
   const isMe = profile.id === me.user.id;
-  // Guests have no directory or org chart: show those facts as plain text for them.
-  const viewerIsGuest = me.user.role === 'guest';
+  // Without the directory and org chart (guests): show those facts as plain text.
+  const viewerIsGuest = !me.abilities.viewDirectory;
   const incomplete = !profile.avatar || !profile.jobTitle;
   return (
     <div className="profile">
