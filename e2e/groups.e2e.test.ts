@@ -3,10 +3,22 @@
  * guest invited by e-mail, group invitations on home; axe scans and screenshots of the group pages.
  */
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeSetup, ensureScreenshotDir, launchBrowser, login, makePng, newPage, screenshotDir, startApp, type TestApp, viewports } from './harness.ts';
+import {
+  completeSetup,
+  ensureScreenshotDir,
+  launchBrowser,
+  login,
+  makePng,
+  newPage,
+  screenshotDir,
+  startApp,
+  type TestApp,
+  viewports,
+  apiAs,
+  seriousViolations,
+} from './harness.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -17,25 +29,6 @@ const CHRIS = { name: 'Chris Colleague', email: 'chris@acme.test', password: 'ch
 const GUEST = { name: 'Gustav Gast', email: 'gustav@partner.test', password: 'gustav-password-1' };
 const GROUP = 'Project Falcon';
 let groupSlug = '';
-
-/** Calls the API with the page's session (cookie + CSRF token), for seeding data quickly. */
-async function apiAs(page: Page, method: string, path: string, body?: unknown): Promise<unknown> {
-  const me = (await (await page.request.get(`${app.baseUrl}/api/v1/me`)).json()) as { csrfToken: string };
-  const response = await page.request.fetch(`${app.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { 'X-CSRF-Token': me.csrfToken, 'Content-Type': 'application/json' },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`).toBe(true);
-  return response.status() === 204 ? null : response.json();
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-}
 
 async function settle(page: Page, heading: RegExp | string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
@@ -60,8 +53,8 @@ beforeAll(async () => {
   const { context, page } = await newPage(browser);
   await completeSetup(page, app.baseUrl, ADMIN);
   for (const person of [OLGA, CHRIS]) {
-    const user = (await apiAs(page, 'POST', '/users', { ...person, role: 'member' })) as { id: string };
-    await apiAs(page, 'PATCH', `/users/${user.id}`, { jobTitle: person === OLGA ? 'Project lead' : 'Dispatcher', department: 'Operations' });
+    const user = (await apiAs(app, page, 'POST', '/users', { ...person, role: 'member' })) as { id: string };
+    await apiAs(app, page, 'PATCH', `/users/${user.id}`, { jobTitle: person === OLGA ? 'Project lead' : 'Dispatcher', department: 'Operations' });
   }
   await context.close();
 });
@@ -132,11 +125,11 @@ describe('groups', () => {
   it('a secret group is a page that does not exist for outsiders; invitations show on home', async () => {
     const olga = await newPage(browser);
     await login(olga.page, app.baseUrl, OLGA.email, OLGA.password);
-    const secret = (await apiAs(olga.page, 'POST', '/groups', { name: 'Skunkworks', visibility: 'secret', joinPolicy: 'invite' })) as { slug: string };
-    const lunch = (await apiAs(olga.page, 'POST', '/groups', { name: 'Lunch Club', visibility: 'public', joinPolicy: 'invite' })) as { id: string };
+    const secret = (await apiAs(app, olga.page, 'POST', '/groups', { name: 'Skunkworks', visibility: 'secret', joinPolicy: 'invite' })) as { slug: string };
+    const lunch = (await apiAs(app, olga.page, 'POST', '/groups', { name: 'Lunch Club', visibility: 'public', joinPolicy: 'invite' })) as { id: string };
     const people = (await (await olga.page.request.get(`${app.baseUrl}/api/v1/users?q=Chris`)).json()) as { items: { id: string }[] };
     const chrisId = people.items[0]?.id as string;
-    await apiAs(olga.page, 'POST', `/groups/${lunch.id}/invitations`, { userIds: [chrisId] });
+    await apiAs(app, olga.page, 'POST', `/groups/${lunch.id}/invitations`, { userIds: [chrisId] });
 
     const chris = await newPage(browser);
     await login(chris.page, app.baseUrl, CHRIS.email, CHRIS.password);

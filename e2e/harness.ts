@@ -11,10 +11,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import pg from 'pg';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
+import { expect } from 'vitest';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
@@ -316,4 +318,24 @@ export function makePng(width = 64, height = 64, rgb: [number, number, number] =
 
 export async function ensureScreenshotDir(): Promise<void> {
   await mkdir(screenshotDir, { recursive: true });
+}
+
+/** Calls the API with the page's session (cookie + CSRF token), for seeding data quickly. */
+export async function apiAs(app: TestApp, page: Page, method: string, path: string, body?: unknown): Promise<unknown> {
+  const me = (await (await page.request.get(`${app.baseUrl}/api/v1/me`)).json()) as { csrfToken: string };
+  const response = await page.request.fetch(`${app.baseUrl}/api/v1${path}`, {
+    method,
+    headers: { 'X-CSRF-Token': me.csrfToken, 'Content-Type': 'application/json' },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`).toBe(true);
+  return response.status() === 204 ? null : response.json();
+}
+
+/** axe's serious and critical findings on the page, readable in a failed assertion. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
 }

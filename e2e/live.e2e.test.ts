@@ -3,10 +3,10 @@
  * the change without reloading (Socket.IO gateway → query invalidation). Also: "New colleagues" on home and
  * per-member controls from the server's abilities.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { completeSetup, ensureScreenshotDir, launchBrowser, login, newPage, screenshotDir, startApp, type TestApp, viewports } from './harness.ts';
+import { completeSetup, ensureScreenshotDir, launchBrowser, login, newPage, screenshotDir, startApp, type TestApp, viewports, apiAs } from './harness.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -17,23 +17,12 @@ const CHRIS = { name: 'Chris Colleague', email: 'chris@acme.test', password: 'ch
 const GROUP = 'Live Lounge';
 let groupSlug = '';
 
-async function apiAs(page: Page, method: string, path: string, body?: unknown): Promise<unknown> {
-  const me = (await (await page.request.get(`${app.baseUrl}/api/v1/me`)).json()) as { csrfToken: string };
-  const response = await page.request.fetch(`${app.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { 'X-CSRF-Token': me.csrfToken, 'Content-Type': 'application/json' },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`).toBe(true);
-  return response.status() === 204 ? null : response.json();
-}
-
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   await ensureScreenshotDir();
   const { context, page } = await newPage(browser);
   await completeSetup(page, app.baseUrl, ADMIN);
-  for (const person of [OLGA, CHRIS]) await apiAs(page, 'POST', '/users', { ...person, role: 'member' });
+  for (const person of [OLGA, CHRIS]) await apiAs(app, page, 'POST', '/users', { ...person, role: 'member' });
   await context.close();
 });
 
@@ -46,7 +35,7 @@ describe('live updates', () => {
   it('a member sees the new description without reloading', async () => {
     const olga = await newPage(browser);
     await login(olga.page, app.baseUrl, OLGA.email, OLGA.password);
-    const group = (await apiAs(olga.page, 'POST', '/groups', {
+    const group = (await apiAs(app, olga.page, 'POST', '/groups', {
       name: GROUP,
       description: 'Coffee corner talk.',
       visibility: 'public',
@@ -56,7 +45,7 @@ describe('live updates', () => {
 
     const chris = await newPage(browser);
     await login(chris.page, app.baseUrl, CHRIS.email, CHRIS.password);
-    await apiAs(chris.page, 'POST', `/groups/${groupSlug}/members`, {});
+    await apiAs(app, chris.page, 'POST', `/groups/${groupSlug}/members`, {});
     await chris.page.goto(`${app.baseUrl}/groups/${groupSlug}/about`);
     await chris.page.getByText('Coffee corner talk.').waitFor();
     // Mark the document: if it were reloaded, the mark would be gone.
@@ -121,8 +110,8 @@ describe('live updates', () => {
       const { context, page, problems } = await newPage(browser, { viewport: viewports.phone, locale });
       await login(page, app.baseUrl, ADMIN.email, ADMIN.password);
       // The saved preference wins over the browser's language: save the one under test.
-      const me = (await apiAs(page, 'GET', '/me')) as { user: { id: string } };
-      await apiAs(page, 'PATCH', `/users/${me.user.id}`, { locale: lang });
+      const me = (await apiAs(app, page, 'GET', '/me')) as { user: { id: string } };
+      await apiAs(app, page, 'PATCH', `/users/${me.user.id}`, { locale: lang });
 
       // The admin has the most navigation items: the bottom bar still has at most five, none cut off.
       await page.goto(`${app.baseUrl}/`);

@@ -3,10 +3,22 @@
  * and screenshots at phone and desktop size into test-results/screenshots/ (CI artifacts).
  */
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeSetup, ensureScreenshotDir, launchBrowser, login, makePng, newPage, screenshotDir, startApp, type TestApp, viewports } from './harness.ts';
+import {
+  completeSetup,
+  ensureScreenshotDir,
+  launchBrowser,
+  login,
+  makePng,
+  newPage,
+  screenshotDir,
+  startApp,
+  type TestApp,
+  viewports,
+  apiAs,
+  seriousViolations,
+} from './harness.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -57,25 +69,6 @@ async function settle(page: Page, heading: RegExp | string): Promise<void> {
   await page.waitForTimeout(150);
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-}
-
-/** Calls the API with the page's session (cookie + CSRF token), for seeding data quickly. */
-async function apiAs(page: Page, method: string, path: string, body?: unknown): Promise<unknown> {
-  const me = (await (await page.request.get(`${app.baseUrl}/api/v1/me`)).json()) as { csrfToken: string };
-  const response = await page.request.fetch(`${app.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { 'X-CSRF-Token': me.csrfToken, 'Content-Type': 'application/json' },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`).toBe(true);
-  return response.status() === 204 ? null : response.json();
-}
-
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   await ensureScreenshotDir();
@@ -105,14 +98,14 @@ describe('pages', () => {
   it('seeds a small company', async () => {
     const { context, page } = await newPage(browser);
     await completeSetup(page, app.baseUrl, ADMIN);
-    const clara = (await apiAs(page, 'POST', '/users', {
+    const clara = (await apiAs(app, page, 'POST', '/users', {
       name: 'Clara Chef',
       email: 'clara@acme.test',
       password: 'clara-password-1',
       role: 'member',
     })) as { id: string };
     profileId = clara.id;
-    await apiAs(page, 'PATCH', `/users/${clara.id}`, {
+    await apiAs(app, page, 'PATCH', `/users/${clara.id}`, {
       jobTitle: 'Head of Operations',
       department: 'Operations',
       location: 'Hamburg',
@@ -121,27 +114,27 @@ describe('pages', () => {
       skills: ['Route planning', 'SAP', 'Forklift licence'],
     });
     const me = (await (await page.request.get(`${app.baseUrl}/api/v1/me`)).json()) as { user: { id: string } };
-    await apiAs(page, 'PATCH', `/users/${me.user.id}`, { jobTitle: 'Managing Director', department: 'Management', location: 'Hamburg' });
-    await apiAs(page, 'PATCH', `/users/${clara.id}`, { managerId: me.user.id });
+    await apiAs(app, page, 'PATCH', `/users/${me.user.id}`, { jobTitle: 'Managing Director', department: 'Management', location: 'Hamburg' });
+    await apiAs(app, page, 'PATCH', `/users/${clara.id}`, { managerId: me.user.id });
     const people = [
       ['Dirk Dreher', 'Forklift driver', 'Operations', 'Bremen'],
       ['Emma Engel', 'Dispatcher', 'Operations', 'Hamburg'],
       ['Farid Fuchs', 'Accountant', 'Finance', 'Hamburg'],
     ] as const;
     for (const [name, jobTitle, department, location] of people) {
-      const user = (await apiAs(page, 'POST', '/users', {
+      const user = (await apiAs(app, page, 'POST', '/users', {
         name,
         email: `${name.split(' ')[0]?.toLowerCase()}@acme.test`,
         password: 'member-password-1',
       })) as { id: string };
-      await apiAs(page, 'PATCH', `/users/${user.id}`, {
+      await apiAs(app, page, 'PATCH', `/users/${user.id}`, {
         jobTitle,
         department,
         location,
         managerId: department === 'Operations' ? clara.id : me.user.id,
       });
     }
-    await apiAs(page, 'POST', '/invitations', { email: 'gina@acme.test', role: 'member', locale: 'de' });
+    await apiAs(app, page, 'POST', '/invitations', { email: 'gina@acme.test', role: 'member', locale: 'de' });
     await app.waitForMail((m) => m.to.includes('gina@acme.test'));
     // A cover and an avatar for the profile screenshot.
     const csrf = ((await (await page.request.get(`${app.baseUrl}/api/v1/me`)).json()) as { csrfToken: string }).csrfToken;

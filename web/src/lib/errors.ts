@@ -1,28 +1,9 @@
+import { ErrorCodes } from '@innenhof/contract';
 import type { TFunction } from 'i18next';
 import { ApiError, type FieldProblem } from './api-client.ts';
 
-const known = new Set([
-  'bad_request',
-  'validation_failed',
-  'unauthenticated',
-  'invalid_credentials',
-  'csrf_failed',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'setup_done',
-  'email_taken',
-  'invitation_invalid',
-  'token_invalid',
-  'password_too_weak',
-  'account_deactivated',
-  'payload_too_large',
-  'unsupported_media_type',
-  'unsupported_image',
-  'rate_limited',
-  'internal',
-  'network',
-]);
+// The server's stable codes (contract), plus the client's own for a failed connection.
+const known = new Set<string>([...ErrorCodes, 'network']);
 
 /** A friendly, translated sentence for an error (by its stable code). */
 export function errorMessage(t: TFunction, error: unknown): string {
