@@ -131,3 +131,16 @@ export type OrgNode = Static<typeof OrgNode>;
 export const OrgChartQuery = Type.Object({ managerId: Type.Optional(Id) });
 export const OrgChart = Type.Object({ items: Type.Array(OrgNode), chain: Type.Array(OrgNode) });
 export type OrgChart = Static<typeof OrgChart>;
+
+export const PresenceStatus = Type.Union([Type.Literal('online'), Type.Literal('away'), Type.Literal('offline')]);
+export const Presence = Type.Object({
+  userId: Id,
+  status: PresenceStatus,
+  /** When the person was last connected (null: never, or online now). */
+  lastSeenAt: Type.Union([Timestamp, Type.Null()]),
+});
+export type Presence = Static<typeof Presence>;
+export const PresenceQuery = Type.Object({
+  /** Comma-separated user ids, at most 100. */
+  userIds: Type.String({ minLength: 1, maxLength: 100 * 65, pattern: '^[^,]+(,[^,]+){0,99}$' }),
+});

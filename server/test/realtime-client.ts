@@ -17,6 +17,7 @@ export async function listen(t: TestApp): Promise<string> {
 export async function open(url: string, client: Client | null, options: { origin?: string; lastEventId?: string } = {}) {
   const events: Ev[] = [];
   const reloads: unknown[] = [];
+  const presence: Array<{ userId: string; status: string; lastSeenAt: string | null }> = [];
   const socket: Socket = connect(url, {
     path: '/api/v1/realtime',
     transports: ['websocket'],
@@ -26,11 +27,12 @@ export async function open(url: string, client: Client | null, options: { origin
   });
   socket.on('event', (e: Ev) => events.push(e));
   socket.on('reload', (r: unknown) => reloads.push(r));
+  socket.on('presence', (p: { userId: string; status: string; lastSeenAt: string | null }) => presence.push(p));
   const ready = await new Promise<{ ok: boolean; error?: string; rooms?: string[] }>((resolve) => {
     socket.once('ready', (r: { rooms: string[] }) => resolve({ ok: true, rooms: r.rooms }));
     socket.once('connect_error', (err) => resolve({ ok: false, error: err.message }));
   });
-  return { socket, events, reloads, ready };
+  return { socket, events, reloads, presence, ready };
 }
 
 export async function until(cond: () => boolean, ms = 2000): Promise<void> {

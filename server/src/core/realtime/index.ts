@@ -8,6 +8,7 @@ import { lookupSession, sessionCookieName } from '../auth/session.js';
 import { logger } from '../logger.js';
 import type { StoredEvent } from '../outbox.js';
 import type { Actor } from '../policy/index.js';
+import { MemoryPresence, type PresenceStore, RedisPresence } from './presence.js';
 
 /** What a client receives: a small invalidation; it refetches, so authorization applies again. */
 export interface ClientEvent {
@@ -50,6 +51,7 @@ export class Realtime {
   private readonly routers = new Map<string, Router>();
   private readonly resolvers: RoomResolver[] = [];
   private readonly redis: Redis[] = [];
+  readonly presence: PresenceStore;
   private readonly log = logger('realtime');
 
   constructor(
@@ -74,6 +76,11 @@ export class Realtime {
       const sub = pub.duplicate();
       this.redis.push(pub, sub);
       this.io.adapter(createAdapter(pub, sub, { key: `${ctx.config.redisPrefix}socket.io` }));
+      const store = pub.duplicate();
+      this.redis.push(store);
+      this.presence = new RedisPresence(store, ctx.config.redisPrefix);
+    } else {
+      this.presence = new MemoryPresence();
     }
     this.io.use((socket, next) => {
       this.authenticate(socket).then(
@@ -133,9 +140,40 @@ export class Realtime {
     await socket.join(rooms);
     // Malformed client messages are ignored; they never take the connection or the server down.
     socket.on('error', (err) => this.log.debug({ err }, 'socket error'));
+    await this.changePresence(socket, () => this.presence.set(actor.id, socket.id, 'online'));
+    // Tab hidden or idle → away; back → online. Anything else is ignored.
+    socket.on('presence', (state: unknown) => {
+      if (state !== 'online' && state !== 'away') return;
+      this.changePresence(socket, () => this.presence.set(actor.id, socket.id, state)).catch((err: unknown) =>
+        this.log.debug({ err }, 'presence update failed'),
+      );
+    });
+    // 'disconnecting', not 'disconnect': the socket is still in its rooms, so the groups hear it too.
+    socket.on('disconnecting', () => {
+      this.changePresence(socket, () => this.presence.remove(actor.id, socket.id)).catch((err: unknown) => this.log.debug({ err }, 'presence update failed'));
+    });
     socket.emit('ready', { rooms: rooms.filter((r) => !r.startsWith('session:')) });
     const last = socket.handshake.auth?.lastEventId;
     if (typeof last === 'string' && last.length > 0 && last.length < 64) await this.replay(socket, last);
+  }
+
+  /**
+   * Applies a change to one connection's state and, when the person's overall status changes, tells
+   * colleagues (`org`) and the person's groups. Going offline records "last seen".
+   */
+  private async changePresence(socket: Socket, change: () => Promise<void>): Promise<void> {
+    const { actor } = socket.data as SocketData;
+    const before = (await this.presence.status([actor.id])).get(actor.id);
+    await change();
+    const after = (await this.presence.status([actor.id])).get(actor.id) ?? 'offline';
+    if (before === after) return;
+    let lastSeenAt: string | null = null;
+    if (after === 'offline') {
+      lastSeenAt = new Date().toISOString();
+      await this.ctx.db.db.updateTable('users').set({ last_seen_at: lastSeenAt }).where('id', '=', actor.id).execute();
+    }
+    const rooms = ['org', ...[...socket.rooms].filter((r) => r.startsWith('group:'))];
+    this.io.to(rooms).emit('presence', { userId: actor.id, status: after, lastSeenAt });
   }
 
   /** Sends a reconnecting client what it missed, once, in order; or asks it to reload. */
@@ -177,6 +215,7 @@ export class Realtime {
 
   /** Closes every connection; the HTTP server itself is Fastify's to close. */
   async close(): Promise<void> {
+    this.presence.close();
     this.io.disconnectSockets(true);
     this.io.engine.close();
     for (const r of this.redis) r.disconnect();

@@ -97,6 +97,37 @@ describe('real-time gateway', () => {
     stale.socket.close();
   });
 
+  it('knows who is online, away (every tab hidden) or offline with a last-seen time', async () => {
+    const watcher = await open(url, owner.client);
+    const presenceOf = async () => (await owner.client.get(`/api/v1/presence?userIds=${member.id}`)).json().items[0];
+    expect((await presenceOf()).status).toBe('offline');
+
+    const tab1 = await open(url, member.client);
+    await until(() => watcher.presence.some((p) => p.userId === member.id && p.status === 'online'));
+    expect(await presenceOf()).toEqual({ userId: member.id, status: 'online', lastSeenAt: null });
+
+    const tab2 = await open(url, member.client);
+    tab1.socket.emit('presence', 'away');
+    tab1.socket.emit('presence', { nonsense: true });
+    await settle();
+    expect((await presenceOf()).status).toBe('online');
+    tab2.socket.emit('presence', 'away');
+    await until(() => watcher.presence.some((p) => p.userId === member.id && p.status === 'away'));
+    expect((await presenceOf()).status).toBe('away');
+
+    tab1.socket.close();
+    tab2.socket.close();
+    await until(() => watcher.presence.some((p) => p.userId === member.id && p.status === 'offline'));
+    const gone = await presenceOf();
+    expect(gone.status).toBe('offline');
+    expect(Date.now() - Date.parse(gone.lastSeenAt)).toBeLessThan(5000);
+    watcher.socket.close();
+
+    const bad = await owner.client.get('/api/v1/presence');
+    expect(bad.statusCode).toBe(400);
+    expect((await new Client(t.app).get(`/api/v1/presence?userIds=${member.id}`)).statusCode).toBe(401);
+  });
+
   it('closes a session’s connections at logout, and every connection at deactivation', async () => {
     const admin = new Client(t.app);
     await admin.login('anna@acme.test', 'correct horse battery');

@@ -32,6 +32,12 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     await b.drain();
     await until(() => sock.events.some((e) => e.type === 'group.updated'), 1000);
     expect(Date.now() - t0).toBeLessThan(1000);
+
+    // Presence agrees on both instances: connected to A, online as seen through B.
+    const viaB = (await m.client.get(`/api/v1/presence?userIds=${m.id}`)).json().items[0];
+    expect(viaB.status).toBe('online');
     sock.socket.close();
+    await until(() => false, 300).catch(() => undefined);
+    expect((await m.client.get(`/api/v1/presence?userIds=${m.id}`)).json().items[0].status).toBe('offline');
   });
 });

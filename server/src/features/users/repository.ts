@@ -69,6 +69,7 @@ export async function insertUser(db: Executor, dialect: Dialect, u: NewUser, pas
     locale: u.locale ?? null,
     theme: 'system',
     deactivated_at: null,
+    last_seen_at: null,
     created_at: t,
     updated_at: t,
   };

@@ -5,6 +5,8 @@ import {
   IdParams,
   OrgChart,
   OrgChartQuery,
+  Presence,
+  PresenceQuery,
   Page,
   UpdateUser,
   UserListQuery,
@@ -12,6 +14,7 @@ import {
   UserSummary,
 } from '@innenhof/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError } from '../../core/errors.js';
 import { requireActor } from '../../core/http.js';
@@ -39,6 +42,19 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     '/api/v1/users',
     { schema: { operationId: 'users.list', tags: ['people'], querystring: UserListQuery, response: { 200: Page(UserSummary), ...errors } } },
     async (req) => service.listDirectory(ctx, requireActor(req), req.query),
+  );
+
+  app.get(
+    '/api/v1/presence',
+    {
+      schema: {
+        operationId: 'users.presence',
+        tags: ['people'],
+        querystring: PresenceQuery,
+        response: { 200: Type.Object({ items: Type.Array(Presence) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await service.presenceOf(ctx, requireActor(req), req.query.userIds.split(',')) }),
   );
 
   app.get('/api/v1/users/facets', { schema: { operationId: 'users.facets', tags: ['people'], response: { 200: Facets, ...errors } } }, async (req) =>

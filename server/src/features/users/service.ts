@@ -1,4 +1,4 @@
-import type { CreateUser, Facets, OrgChart, OrgNode, UpdateUser, UserListQuery, UserProfile, UserSummary } from '@innenhof/contract';
+import type { CreateUser, Presence, Facets, OrgChart, OrgNode, UpdateUser, UserListQuery, UserProfile, UserSummary } from '@innenhof/contract';
 import { Limits } from '@innenhof/contract';
 import { hashPassword } from '../../core/auth/index.js';
 import { audit } from '../../core/audit.js';
@@ -255,3 +255,18 @@ export function assertImage(mime: string | undefined): void {
 }
 
 export { hashPassword, presentProfile };
+
+/** Online / away / offline and "last seen" for up to 100 people the actor may see. */
+export async function presenceOf(ctx: AppContext, actor: Actor, userIds: string[]): Promise<Presence[]> {
+  const rows = await repo.findByIds(ctx.db.db, userIds);
+  const visible: repo.UserRow[] = [];
+  for (const id of new Set(userIds)) {
+    const row = rows.get(id);
+    if (row && can(actor, 'user.read', await userFacts(ctx, actor, row))) visible.push(row);
+  }
+  const status = ctx.realtime ? await ctx.realtime.presence.status(visible.map((r) => r.id)) : new Map<string, Presence['status']>();
+  return visible.map((r) => {
+    const s = status.get(r.id) ?? 'offline';
+    return { userId: r.id, status: s, lastSeenAt: s === 'offline' ? r.last_seen_at : null };
+  });
+}

@@ -21,6 +21,8 @@ export interface UsersTable {
   locale: 'de' | 'en' | null;
   theme: 'system' | 'light' | 'dark';
   deactivated_at: string | null;
+  /** Last time the person had an open connection (presence). */
+  last_seen_at: string | null;
   created_at: string;
   updated_at: string;
 }

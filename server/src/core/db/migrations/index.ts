@@ -3,6 +3,7 @@ import type { Dialect } from '../index.js';
 import * as foundation from './20261126T2140-foundation.js';
 import * as groups from './20261126T2200-groups.js';
 import * as directoryNewest from './20261126T2230-directory-newest.js';
+import * as lastSeen from './20261126T2330-last-seen.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -18,4 +19,5 @@ export const migrations: Record<string, MigrationModule> = {
   '20261126T2140-foundation': foundation,
   '20261126T2200-groups': groups,
   '20261126T2230-directory-newest': directoryNewest,
+  '20261126T2330-last-seen': lastSeen,
 };
