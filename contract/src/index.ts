@@ -5,3 +5,4 @@ export * from './settings.js';
 export * from './users.js';
 export * from './auth.js';
 export * from './groups.js';
+export * from './chat.js';

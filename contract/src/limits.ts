@@ -25,4 +25,6 @@ export const Limits = {
   groupDescriptionMax: 2000,
   groupMembersMax: 10000,
   groupInviteBatchMax: 100,
+  chatMembersMax: 250,
+  messageMax: 10000,
 } as const;

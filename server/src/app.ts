@@ -16,6 +16,8 @@ import { redactPaths } from './core/logger.js';
 import { Realtime } from './core/realtime/index.js';
 import { defaultWebDir } from './core/paths.js';
 import { adminRoutes } from './features/admin/routes.js';
+import { registerChatRealtime } from './features/chat/events.js';
+import { chatRoutes } from './features/chat/routes.js';
 import { fileRoutes } from './features/files/routes.js';
 import { registerGroupRealtime } from './features/groups/events.js';
 import { groupRoutes } from './features/groups/routes.js';
@@ -99,6 +101,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(usersRoutes, { ctx });
   await app.register(invitationRoutes, { ctx });
   await app.register(groupRoutes, { ctx });
+  await app.register(chatRoutes, { ctx });
   await app.register(settingsRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(fileRoutes, { ctx });
@@ -109,6 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerGroupRealtime(realtime, ctx.db.db);
   registerUserRealtime(realtime);
   registerSessionRealtime(realtime);
+  registerChatRealtime(realtime, ctx.db.db);
   for (const type of realtime.routedTypes()) ctx.outbox.on(type, (event) => realtime.deliver(event));
   app.addHook('preClose', async () => {
     await realtime.close();

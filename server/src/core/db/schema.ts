@@ -1,3 +1,4 @@
+import type { ConversationMembersTable, ConversationsTable, MessagesTable } from '../../features/chat/tables.js';
 import type { GroupMembersTable, GroupRequestsTable, GroupsTable } from '../../features/groups/tables.js';
 import type { InvitationsTable } from '../../features/invitations/tables.js';
 import type { SettingsTable } from '../../features/settings/tables.js';
@@ -24,6 +25,9 @@ export interface Database {
   groups: GroupsTable;
   group_members: GroupMembersTable;
   group_requests: GroupRequestsTable;
+  conversations: ConversationsTable;
+  conversation_members: ConversationMembersTable;
+  messages: MessagesTable;
   settings: SettingsTable;
   files: FilesTable;
   mail_messages: MailMessagesTable;

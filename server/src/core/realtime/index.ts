@@ -15,6 +15,8 @@ export interface ClientEvent {
   id: string;
   type: string;
   subjectId: string | null;
+  /** Only where the event carries its content (chat messages, read receipts). */
+  data?: unknown;
 }
 
 /** Where an event goes, and what it changes about who is in which room. */
@@ -26,6 +28,8 @@ export interface Route {
   leave?: Array<{ userId: string; room: string }>;
   /** Every connection in these rooms is closed after delivery (logout, deactivation). */
   disconnect?: string[];
+  /** Content sent with the event (chat sends the message itself, already authorized by the room). */
+  data?: unknown;
 }
 
 export type Router = (event: StoredEvent) => Route | null;
@@ -50,6 +54,7 @@ export class Realtime {
   readonly io: Server;
   private readonly routers = new Map<string, Router>();
   private readonly resolvers: RoomResolver[] = [];
+  private readonly socketHandlers: Array<(socket: Socket, actor: Actor) => void> = [];
   private readonly redis: Redis[] = [];
   readonly presence: PresenceStore;
   private readonly log = logger('realtime');
@@ -101,6 +106,11 @@ export class Realtime {
     this.routers.set(type, router);
   }
 
+  /** Features listen to client messages on each connection (chat: typing). */
+  onSocket(handler: (socket: Socket, actor: Actor) => void): void {
+    this.socketHandlers.push(handler);
+  }
+
   /** Features add the rooms a user belongs to (groups, conversations…). */
   addRooms(resolver: RoomResolver): void {
     this.resolvers.push(resolver);
@@ -111,7 +121,7 @@ export class Realtime {
     const route = this.routers.get(event.type)?.(event);
     if (!route) return;
     for (const j of route.join ?? []) this.io.in(`user:${j.userId}`).socketsJoin(j.room);
-    const payload: ClientEvent = { id: event.id, type: event.type, subjectId: event.subjectId };
+    const payload: ClientEvent = { id: event.id, type: event.type, subjectId: event.subjectId, ...(route.data !== undefined ? { data: route.data } : {}) };
     if (route.rooms.length > 0) this.io.to(route.rooms).emit('event', payload);
     for (const l of route.leave ?? []) this.io.in(`user:${l.userId}`).socketsLeave(l.room);
     for (const room of route.disconnect ?? []) this.io.in(room).disconnectSockets(true);
@@ -140,6 +150,7 @@ export class Realtime {
     await socket.join(rooms);
     // Malformed client messages are ignored; they never take the connection or the server down.
     socket.on('error', (err) => this.log.debug({ err }, 'socket error'));
+    for (const handler of this.socketHandlers) handler(socket, actor);
     await this.changePresence(socket, () => this.presence.set(actor.id, socket.id, 'online'));
     // Tab hidden or idle → away; back → online. Anything else is ignored.
     socket.on('presence', (state: unknown) => {
@@ -209,7 +220,14 @@ export class Realtime {
         createdAt: row.created_at,
       };
       const route = this.routers.get(row.type)?.(event);
-      if (route?.rooms.some((r) => socket.rooms.has(r))) socket.emit('event', { id: row.id, type: row.type, subjectId: row.subject_id } satisfies ClientEvent);
+      if (route?.rooms.some((r) => socket.rooms.has(r))) {
+        socket.emit('event', {
+          id: row.id,
+          type: row.type,
+          subjectId: row.subject_id,
+          ...(route.data !== undefined ? { data: route.data } : {}),
+        } satisfies ClientEvent);
+      }
     }
   }
 

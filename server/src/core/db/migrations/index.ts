@@ -4,6 +4,7 @@ import * as foundation from './20261126T2140-foundation.js';
 import * as groups from './20261126T2200-groups.js';
 import * as directoryNewest from './20261126T2230-directory-newest.js';
 import * as lastSeen from './20261126T2330-last-seen.js';
+import * as chat from './20261126T2345-chat.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -20,4 +21,5 @@ export const migrations: Record<string, MigrationModule> = {
   '20261126T2200-groups': groups,
   '20261126T2230-directory-newest': directoryNewest,
   '20261126T2330-last-seen': lastSeen,
+  '20261126T2345-chat': chat,
 };
