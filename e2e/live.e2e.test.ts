@@ -75,6 +75,8 @@ describe('live updates', () => {
     await chris.page.goto(`${app.baseUrl}/`);
     const card = chris.page.getByRole('complementary').getByRole('region', { name: 'New colleagues' });
     await card.waitFor();
+    // The card renders before its list has loaded: wait for the rows.
+    await card.locator('.person-row__name').nth(1).waitFor();
     const names = await card.locator('.person-row__name').allTextContents();
     // Newest first; the reader is left out.
     expect(names).toEqual([OLGA.name, ADMIN.name]);

@@ -5,7 +5,7 @@ import { buildConfig, type Config } from './config/config.js';
 import { readEnv } from './config/env.js';
 import { type AppContext, createContext } from './context.js';
 import { migrateToLatest } from './core/db/migrate.js';
-import { redactPaths, setRootLogger } from './core/logger.js';
+import { logger, redactPaths, setRootLogger } from './core/logger.js';
 import { queuePasswordResetMail } from './features/session/mails.js';
 
 export interface Running {
@@ -35,6 +35,9 @@ export async function openContext(config: Config): Promise<AppContext> {
 export async function start(config: Config): Promise<Running> {
   const t0 = performance.now();
   setRootLogger(pino({ level: config.logLevel, redact: redactPaths }));
+  // A Redis or network hiccup in a background promise (e.g. a cluster-wide room change) must not take
+  // the server down: log it. Everything acknowledged is in the database; the outbox retries delivery.
+  process.on('unhandledRejection', (err) => logger('process').error({ err }, 'unhandled rejection'));
   const ctx = await openContext(config);
   const app = await buildApp(ctx);
   ctx.outbox.start();

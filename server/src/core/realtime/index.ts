@@ -57,6 +57,8 @@ export class Realtime {
   private readonly socketHandlers: Array<(socket: Socket, actor: Actor) => void> = [];
   private readonly redis: Redis[] = [];
   readonly presence: PresenceStore;
+  /** Set when shutting down: nothing more is broadcast (Redis is closing). */
+  private closing = false;
   private readonly log = logger('realtime');
 
   constructor(
@@ -118,6 +120,7 @@ export class Realtime {
 
   /** The outbox handler: deliver one committed event, applying its room changes on every instance. */
   async deliver(event: StoredEvent): Promise<void> {
+    if (this.closing) return;
     const route = this.routers.get(event.type)?.(event);
     if (!route) return;
     for (const j of route.join ?? []) this.io.in(`user:${j.userId}`).socketsJoin(j.room);
@@ -177,14 +180,14 @@ export class Realtime {
     const before = (await this.presence.status([actor.id])).get(actor.id);
     await change();
     const after = (await this.presence.status([actor.id])).get(actor.id) ?? 'offline';
-    if (before === after) return;
+    if (before === after || this.closing) return;
     let lastSeenAt: string | null = null;
     if (after === 'offline') {
       lastSeenAt = new Date().toISOString();
       await this.ctx.db.db.updateTable('users').set({ last_seen_at: lastSeenAt }).where('id', '=', actor.id).execute();
     }
     const rooms = ['org', ...[...socket.rooms].filter((r) => r.startsWith('group:'))];
-    this.io.to(rooms).emit('presence', { userId: actor.id, status: after, lastSeenAt });
+    if (!this.closing) this.io.to(rooms).emit('presence', { userId: actor.id, status: after, lastSeenAt });
   }
 
   /** Sends a reconnecting client what it missed, once, in order; or asks it to reload. */
@@ -233,9 +236,12 @@ export class Realtime {
 
   /** Closes every connection; the HTTP server itself is Fastify's to close. */
   async close(): Promise<void> {
+    this.closing = true;
     this.presence.close();
-    this.io.disconnectSockets(true);
+    // Local only: every instance closes its own connections (a cluster-wide call would go through Redis,
+    // which is about to close).
+    this.io.local.disconnectSockets(true);
     this.io.engine.close();
-    for (const r of this.redis) r.disconnect();
+    await Promise.all(this.redis.map((r) => r.quit().catch(() => r.disconnect())));
   }
 }
