@@ -193,6 +193,25 @@ const groupSettingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/groups/components/settings-tab.tsx'), 'SettingsTab'),
 });
 
+const chatRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/chat',
+  loader: () => loadNamespaces('chat'),
+  component: lazyRouteComponent(() => import('../features/chat/components/chat-page.tsx'), 'ChatPage'),
+});
+
+const chatIndexRoute = createRoute({
+  getParentRoute: () => chatRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/chat/components/chat-page.tsx'), 'ChatEmpty'),
+});
+
+const conversationRoute = createRoute({
+  getParentRoute: () => chatRoute,
+  path: '/$conversationId',
+  component: lazyRouteComponent(() => import('../features/chat/components/conversation-view.tsx'), 'ConversationView'),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/settings',
@@ -253,6 +272,7 @@ const routeTree = rootRoute.addChildren([
     groupsRoute,
     createGroupRoute,
     groupRoute.addChildren([groupDiscussionRoute, groupMembersRoute, groupAboutRoute, groupSettingsRoute]),
+    chatRoute.addChildren([chatIndexRoute, conversationRoute]),
     settingsRoute,
     adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminInvitationsRoute, adminMailRoute, adminCompanyRoute]),
   ]),

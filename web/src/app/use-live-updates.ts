@@ -7,6 +7,7 @@ import { sessionKeys } from '../lib/session.ts';
 function keysFor(type: string): QueryKey[] {
   if (type.startsWith('group.') || type.startsWith('member.')) return [['groups']];
   if (type.startsWith('user.')) return [['users'], sessionKeys.me];
+  if (type.startsWith('message.') || type.startsWith('conversation.')) return [['chat']];
   return [];
 }
 

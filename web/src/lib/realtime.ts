@@ -12,12 +12,22 @@ export interface RealtimeEvent {
   id: string;
   type: string;
   subjectId: string | null;
+  /** Some events carry the changed object itself (chat messages, read receipts). */
+  data?: unknown;
 }
+
+/** Someone is typing in a conversation (`typing` from the server). */
+export interface TypingSignal {
+  conversationId: string;
+  userId: string;
+}
+export type TypingListener = (signal: TypingSignal) => void;
 
 export type RealtimeMessage = { kind: 'event'; event: RealtimeEvent } | { kind: 'reload' };
 export type RealtimeListener = (message: RealtimeMessage) => void;
 
 const listeners = new Set<RealtimeListener>();
+const typingListeners = new Set<TypingListener>();
 let socket: Socket | null = null;
 let lastEventId: string | null = null;
 /** Bumped by every connect and disconnect, so a connection that finishes loading after a logout is dropped. */
@@ -61,6 +71,10 @@ export function connectRealtime(): void {
         if (typeof event.id === 'string') lastEventId = event.id;
         notify({ kind: 'event', event });
       });
+      s.on('typing', (signal: TypingSignal) => {
+        if (!signal || typeof signal.conversationId !== 'string' || typeof signal.userId !== 'string') return;
+        for (const listener of typingListeners) listener(signal);
+      });
       s.on('reload', () => {
         // The server could not replay: start over from now.
         lastEventId = null;
@@ -90,4 +104,17 @@ export function subscribeRealtime(listener: RealtimeListener): () => void {
   return () => {
     listeners.delete(listener);
   };
+}
+
+/** Calls `listener` whenever someone types in a conversation; returns the function that stops it. */
+export function subscribeTyping(listener: TypingListener): () => void {
+  typingListeners.add(listener);
+  return () => {
+    typingListeners.delete(listener);
+  };
+}
+
+/** Tells the other members that this user is typing (callers throttle). Nothing happens while offline. */
+export function emitTyping(conversationId: string): void {
+  if (socket?.connected) socket.emit('typing', { conversationId });
 }

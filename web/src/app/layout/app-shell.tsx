@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnreadTotal } from '../../features/chat/api/list-conversations.ts';
+import { useUnreadTitle } from '../../features/chat/hooks/use-unread-title.ts';
 import { GroupInvitationsCard } from '../../features/groups/components/group-invitations-card.tsx';
 import { ColleaguesCard } from '../../features/people/components/colleagues-card.tsx';
 import { setLocale } from '../../lib/i18n.ts';
@@ -20,6 +22,8 @@ export function AppShell() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const firstPath = useRef(pathname);
   useLiveUpdates(me?.user.id);
+  useUnreadTitle(useUnreadTotal());
+  const wide = pathname === '/chat' || pathname.startsWith('/chat/');
 
   // The user's saved preferences win over the device's.
   const locale = me?.locale;
@@ -46,12 +50,12 @@ export function AppShell() {
         {t('skipToContent')}
       </a>
       <TopBar />
-      <div className="app__body">
+      <div className={`app__body${wide ? ' app__body--wide' : ''}`}>
         <LeftNav />
         <main id="main" ref={mainRef} tabIndex={-1} className="app__main">
           <Outlet />
         </main>
-        <aside className="app__aside" aria-label={t('aside')}>
+        <aside className="app__aside" aria-label={t('aside')} hidden={wide}>
           {pathname === '/' && me.user.role !== 'guest' ? <GroupInvitationsCard headingId="aside-group-invitations" /> : null}
           {/* Without the directory (guests; the API answers 403): no colleagues card. */}
           {me.abilities.viewDirectory ? <ColleaguesCard excludeId={me.user.id} headingId="aside-colleagues" /> : null}

@@ -2,24 +2,29 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/ui/avatar.tsx';
-import { IconGroups, IconHome, IconOrgChart, IconPeople, IconSettings, IconShield } from '../../components/ui/icons.tsx';
+import { IconChat, IconGroups, IconHome, IconOrgChart, IconPeople, IconSettings, IconShield } from '../../components/ui/icons.tsx';
+import { useUnreadTotal } from '../../features/chat/api/list-conversations.ts';
 import { useMe } from '../../lib/session.ts';
 
-type NavTarget = '/' | '/groups' | '/people' | '/people/org-chart' | '/settings' | '/admin';
+type NavTarget = '/' | '/groups' | '/chat' | '/people' | '/people/org-chart' | '/settings' | '/admin';
 
 interface NavItem {
   to: NavTarget;
   label: string;
   icon: ReactNode;
   exact: boolean;
+  /** A count shown on the item (unread chat messages). */
+  badge?: number;
 }
 
 function useNavItems(): NavItem[] {
   const { t } = useTranslation('common');
   const me = useMe();
+  const unread = useUnreadTotal();
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome />, exact: true },
     { to: '/groups', label: t('nav.groups'), icon: <IconGroups />, exact: false },
+    { to: '/chat', label: t('nav.chat'), icon: <IconChat />, exact: false, badge: unread },
     // Without the directory (guests) only the people of one's groups are visible.
     ...(!me.abilities.viewDirectory
       ? []
@@ -51,6 +56,7 @@ export function LeftNav() {
             <Link to={item.to} activeOptions={{ exact: item.exact }} className="left-nav__link">
               <span className="left-nav__icon">{item.icon}</span>
               <span>{item.label}</span>
+              <NavBadge count={item.badge} />
             </Link>
           </li>
         ))}
@@ -59,8 +65,11 @@ export function LeftNav() {
   );
 }
 
-/** Phones: at most five tabs, so labels stay whole; Settings and Admin are in the account menu of the top bar. */
-const inAccountMenu = new Set<NavTarget>(['/settings', '/admin']);
+/**
+ * Phones: at most five tabs, so labels stay whole; Settings and Admin are in the account menu of the top bar,
+ * Chat is an icon in the top bar (a sixth tab would not fit, and German labels are long).
+ */
+const inAccountMenu = new Set<NavTarget>(['/settings', '/admin', '/chat']);
 
 export function BottomTabs() {
   const { t } = useTranslation('common');
@@ -75,10 +84,35 @@ export function BottomTabs() {
             <Link to={item.to} activeOptions={{ exact: item.exact }} className="bottom-tabs__link">
               {item.icon}
               <span className="bottom-tabs__label">{item.label}</span>
+              <NavBadge count={item.badge} />
             </Link>
           </li>
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** Phones: the chat link with its unread badge in the top bar. */
+export function TopBarChatLink() {
+  const { t } = useTranslation('common');
+  const unread = useUnreadTotal();
+  return (
+    <Link to="/chat" className="top-bar__chat">
+      <IconChat />
+      <span className="visually-hidden">{t('nav.chat')}</span>
+      <NavBadge count={unread} />
+    </Link>
+  );
+}
+
+function NavBadge({ count }: { count: number | undefined }) {
+  const { t } = useTranslation('common');
+  if (!count) return null;
+  return (
+    <span className="nav-badge">
+      <span aria-hidden="true">{count > 99 ? '99+' : count}</span>
+      <span className="visually-hidden">{t('nav.chatUnread', { count })}</span>
+    </span>
   );
 }

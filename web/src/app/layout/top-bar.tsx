@@ -7,6 +7,7 @@ import { useLogout } from '../../features/auth/api/logout.ts';
 import { PeopleSearchBox } from '../../features/people/components/people-search-box.tsx';
 import { useCompany, useMe } from '../../lib/session.ts';
 import { CompanyMark } from './company-mark.tsx';
+import { TopBarChatLink } from './navigation.tsx';
 
 export function TopBar() {
   const { t } = useTranslation('common');
@@ -19,6 +20,7 @@ export function TopBar() {
       </Link>
       {/* No directory to search (guests): the spacer keeps the menu on the right. */}
       {!me.abilities.viewDirectory ? <span className="top-bar__spacer" /> : <PeopleSearchBox />}
+      <TopBarChatLink />
       <ProfileMenu />
     </header>
   );

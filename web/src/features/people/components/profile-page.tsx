@@ -1,10 +1,10 @@
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { GuestBadge } from '../../../components/ui/guest-badge.tsx';
-import { IconBriefcase, IconBuilding, IconEdit, IconMail, IconPhone, IconPin } from '../../../components/ui/icons.tsx';
+import { IconBriefcase, IconBuilding, IconChat, IconEdit, IconMail, IconPhone, IconPin } from '../../../components/ui/icons.tsx';
 import { useDocumentTitle } from '../../../components/ui/page-header.tsx';
 import { Spinner } from '../../../components/ui/spinner.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
@@ -12,6 +12,7 @@ import { errorMessage } from '../../../lib/errors.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useUser } from '../api/get-user.ts';
+import { useStartConversation } from '../api/start-conversation.ts';
 import { EditProfileDialog } from './edit-profile-dialog.tsx';
 import { PersonRow } from './person-card.tsx';
 
@@ -25,6 +26,8 @@ export function ProfilePage() {
   const format = useFormatters();
   const user = useUser(id);
   const [editing, setEditing] = useState(false);
+  const navigate = useNavigate();
+  const startChat = useStartConversation();
   useDocumentTitle(user.data?.name ?? t('profile.title'));
 
   if (user.isPending) return <Spinner />;
@@ -58,6 +61,22 @@ export function ProfilePage() {
             {profile.jobTitle ? <p className="profile__job">{profile.jobTitle}</p> : null}
             {profile.status === 'deactivated' ? <span className="badge badge--revoked">{t('deactivated')}</span> : null}
           </div>
+          {!isMe && profile.status !== 'deactivated' ? (
+            <div className="profile__actions">
+              <button
+                type="button"
+                className={`button${profile.abilities.update ? '' : ' button--primary'}`}
+                disabled={startChat.isPending}
+                onClick={() =>
+                  startChat.mutate(profile.id, {
+                    onSuccess: (conversation) => void navigate({ to: '/chat/$conversationId', params: { conversationId: conversation.id } }),
+                  })
+                }
+              >
+                <IconChat width={18} height={18} /> {t('profile.message')}
+              </button>
+            </div>
+          ) : null}
           {profile.abilities.update ? (
             <div className="profile__actions">
               <button type="button" className="button button--primary" onClick={() => setEditing(true)}>
@@ -68,6 +87,7 @@ export function ProfilePage() {
         </div>
       </header>
 
+      {startChat.isError ? <Alert tone="error">{errorMessage(t, startChat.error)}</Alert> : null}
       {isMe && welcome ? <Alert tone="success">{t('profile.welcome')}</Alert> : null}
       {isMe && incomplete && !welcome ? <Alert tone="info">{t('profile.completeHint')}</Alert> : null}
 

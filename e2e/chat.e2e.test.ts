@@ -1,0 +1,162 @@
+/**
+ * Chat: two employees in two browsers. Alice starts a chat from Bob's profile; Bob sees the message live
+ * (no reload), types (Alice sees it), replies; Alice sees the reply and "Seen". Plus axe and screenshots.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import {
+  apiAs,
+  completeSetup,
+  ensureScreenshotDir,
+  launchBrowser,
+  login,
+  newPage,
+  screenshotDir,
+  seriousViolations,
+  startApp,
+  type TestApp,
+  viewports,
+} from './harness.ts';
+
+let app: TestApp;
+let browser: Browser;
+
+const ALICE = { name: 'Alice Adler', email: 'alice@acme.test', password: 'alice-password-1' };
+const BOB = { name: 'Bob Berger', email: 'bob@acme.test', password: 'bob-password-1' };
+let bobId = '';
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  await ensureScreenshotDir();
+  const { context, page } = await newPage(browser);
+  await completeSetup(page, app.baseUrl);
+  await apiAs(app, page, 'POST', '/users', { ...ALICE, role: 'member' });
+  const bob = (await apiAs(app, page, 'POST', '/users', { ...BOB, role: 'member' })) as { id?: string; user?: { id: string } };
+  bobId = bob.id ?? bob.user?.id ?? '';
+  await context.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('chat', () => {
+  it('two colleagues chat live: message, typing, reply, seen', async () => {
+    expect(bobId).not.toBe('');
+    const bob = await newPage(browser);
+    await login(bob.page, app.baseUrl, BOB.email, BOB.password);
+    await bob.page.goto(`${app.baseUrl}/chat`);
+    await bob.page.getByRole('heading', { name: 'Chat', level: 1 }).waitFor();
+    await bob.page.evaluate(() => {
+      (window as unknown as { __noReload: boolean }).__noReload = true;
+    });
+    // Give the tab a moment to open its live connection.
+    await bob.page.waitForTimeout(1000);
+
+    // Alice: Bob's profile → Message → "Hallo!".
+    const alice = await newPage(browser);
+    await login(alice.page, app.baseUrl, ALICE.email, ALICE.password);
+    await alice.page.goto(`${app.baseUrl}/people/${bobId}`);
+    await alice.page.getByRole('button', { name: 'Message' }).click();
+    await alice.page.waitForURL(/\/chat\/[^/]+$/);
+    const aliceLog = alice.page.getByRole('log');
+    const aliceBox = alice.page.getByRole('textbox', { name: 'Message' });
+    await aliceBox.fill('Hallo!');
+    await aliceBox.press('Enter');
+    await aliceLog.getByText('Hallo!').waitFor();
+    await alice.page.locator('.bubble__status', { hasText: 'Sent' }).waitFor();
+    expect(await aliceBox.inputValue()).toBe('');
+
+    // Bob sees the new conversation and the unread count without reloading.
+    const item = bob.page.getByRole('link', { name: new RegExp(ALICE.name) });
+    await item.getByText('Hallo!').waitFor({ timeout: 10_000 });
+    await bob.page.locator('.left-nav .nav-badge', { hasText: '1' }).waitFor();
+    await expect.poll(() => bob.page.title()).toMatch(/^\(1\) /);
+
+    // Bob opens it (read → Alice sees "Seen"), types (Alice sees it), replies.
+    await item.click();
+    await bob.page.getByRole('log').getByText('Hallo!').waitFor();
+    await alice.page.locator('.bubble__status', { hasText: 'Seen' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => bob.page.title()).not.toMatch(/^\(\d+\) /);
+    const bobBox = bob.page.getByRole('textbox', { name: 'Message' });
+    await bobBox.pressSequentially('Hi Alice', { delay: 50 });
+    await alice.page.getByText('Bob is typing…').waitFor({ timeout: 10_000 });
+    await bobBox.press('Enter');
+    await aliceLog.getByText('Hi Alice').waitFor({ timeout: 10_000 });
+    expect(await bob.page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+
+    // Alice reads Bob's reply → Bob's message shows "Seen".
+    await bob.page.locator('.bubble__status', { hasText: 'Seen' }).waitFor({ timeout: 10_000 });
+
+    expect(await seriousViolations(bob.page)).toEqual([]);
+    await alice.page.screenshot({ path: join(screenshotDir, 'chat-conversation-desktop.png') });
+    await bob.page.goto(`${app.baseUrl}/chat`);
+    await bob.page.getByRole('link', { name: new RegExp(ALICE.name) }).waitFor();
+    expect(await seriousViolations(bob.page)).toEqual([]);
+    await bob.page.screenshot({ path: join(screenshotDir, 'chat-list-desktop.png') });
+
+    expect([...alice.problems, ...bob.problems]).toEqual([]);
+    await alice.context.close();
+    await bob.context.close();
+  });
+
+  it('phone: list and conversation are separate full-screen views', async () => {
+    const { context, page, problems } = await newPage(browser, { viewport: viewports.phone });
+    await login(page, app.baseUrl, BOB.email, BOB.password);
+    await page.goto(`${app.baseUrl}/`);
+    // Phones: Chat is an icon in the top bar (the bottom bar keeps at most five whole labels).
+    expect(await page.locator('nav.bottom-tabs .bottom-tabs__label').count()).toBeLessThanOrEqual(5);
+    await page.getByRole('banner').getByRole('link', { name: /^Chat/ }).click();
+    await page.waitForURL(/\/chat$/);
+    const item = page.getByRole('link', { name: new RegExp(ALICE.name) });
+    await item.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshotDir, 'chat-list-phone.png') });
+    await item.click();
+    await page.getByRole('log').getByText('Hi Alice').waitFor();
+    expect(await item.isVisible()).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshotDir, 'chat-conversation-phone.png') });
+    await page.getByRole('link', { name: 'Back to conversations' }).click();
+    await item.waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('new conversation dialog reuses the direct chat; own messages can be edited and deleted', async () => {
+    const { context, page, problems } = await newPage(browser);
+    await login(page, app.baseUrl, ALICE.email, ALICE.password);
+    await page.goto(`${app.baseUrl}/chat`);
+    await page.getByRole('button', { name: 'New' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New conversation' });
+    await dialog.getByRole('combobox', { name: 'To' }).fill('Bob');
+    await dialog.getByRole('option', { name: new RegExp(BOB.name) }).click();
+    await dialog.getByRole('button', { name: 'Start chat' }).click();
+    await page.waitForURL(/\/chat\/[^/]+$/);
+    const log = page.getByRole('log');
+    await log.getByText('Hi Alice').waitFor();
+
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('Tippfehlr');
+    await box.press('Enter');
+    const bubble = log.locator('.bubble-wrap', { hasText: 'Tippfehlr' });
+    await bubble.waitFor();
+    await bubble.hover();
+    await bubble.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit message' });
+    await edit.getByRole('textbox').fill('Tippfehler');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await log.getByText('Tippfehler', { exact: true }).waitFor();
+    await log.getByText('Edited').waitFor();
+
+    const fixed = log.locator('.bubble-wrap', { hasText: 'Tippfehler' });
+    await fixed.hover();
+    await fixed.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete message?' }).getByRole('button', { name: 'Delete' }).click();
+    await log.getByText('Message deleted').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
