@@ -11,7 +11,7 @@ import { INSTANCE } from '../users/policy.js';
 import { can } from '../../core/policy/index.js';
 import '../groups/policy.js';
 import '../settings/policy.js';
-import { getProfile } from '../users/service.js';
+import { getOwnProfile, getProfile } from '../users/service.js';
 import * as service from './service.js';
 
 const LoginResult = Type.Object({ user: UserProfile, csrfToken: Type.String() });
@@ -67,16 +67,16 @@ export async function sessionRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   app.get('/api/v1/me', { schema: { operationId: 'me.get', tags: ['session'], response: { 200: Me, 401: ErrorBody } } }, async (req) => {
     const actor = requireActor(req);
-    const [row, company] = await Promise.all([users.findById(ctx.db.db, actor.id), settings.getCompany(ctx.db.db)]);
+    const [own, company] = await Promise.all([getOwnProfile(ctx, actor), settings.getCompany(ctx.db.db)]);
     return {
-      user: await getProfile(ctx, actor, actor.id),
+      user: own.user,
       abilities: {
         viewDirectory: can(actor, 'directory.list', INSTANCE),
         createGroups: can(actor, 'groups.create', { groupCreation: company.groupCreation }),
         administer: can(actor, 'settings.update', INSTANCE),
       },
-      locale: row?.locale ?? null,
-      theme: row?.theme ?? 'system',
+      locale: own.locale,
+      theme: own.theme,
       csrfToken: csrfTokenFor(ctx.secret, req.sessionId ?? ''),
     };
   });

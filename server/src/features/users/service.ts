@@ -51,6 +51,12 @@ export async function getProfile(ctx: AppContext, actor: Actor, id: string): Pro
   return profileOf(ctx, actor, await visibleUser(ctx, actor, id));
 }
 
+/** The actor's own profile with personal preferences, from one load of the row (`/me`, login). */
+export async function getOwnProfile(ctx: AppContext, actor: Actor): Promise<{ user: UserProfile; locale: 'de' | 'en' | null; theme: repo.UserRow['theme'] }> {
+  const row = await visibleUser(ctx, actor, actor.id);
+  return { user: await profileOf(ctx, actor, row), locale: row.locale, theme: row.theme };
+}
+
 export async function getUserForInitials(ctx: AppContext, actor: Actor, id: string): Promise<repo.UserRow> {
   return visibleUser(ctx, actor, id);
 }

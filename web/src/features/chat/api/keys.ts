@@ -4,7 +4,6 @@ export const chatKeys = {
   conversations: ['chat', 'conversations'] as const,
   conversation: (id: string) => ['chat', 'conversation', id] as const,
   messages: (id: string) => ['chat', 'messages', id] as const,
-  colleagues: (q: string) => ['chat', 'colleagues', q] as const,
 };
 
 /** A fresh client id for one message (8–64 chars of `[A-Za-z0-9_-]`): a retry with it never duplicates. */

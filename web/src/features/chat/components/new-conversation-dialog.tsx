@@ -8,7 +8,7 @@ import { TextField } from '../../../components/ui/field.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useCreateConversation } from '../api/create-conversation.ts';
-import { PeoplePicker } from './people-picker.tsx';
+import { PeoplePicker } from '../../../components/people-picker.tsx';
 
 /** Pick one colleague (a direct chat) or several (a group chat with a title). */
 export function NewConversationDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -8,5 +8,4 @@ export const groupKeys = {
   members: (id: string) => ['groups', 'members', id] as const,
   requests: (id: string) => ['groups', 'requests', id] as const,
   myInvitations: ['groups', 'my-invitations'] as const,
-  colleagues: (q: string) => ['groups', 'colleagues', q] as const,
 };

@@ -23,7 +23,7 @@ import { useRemoveMember } from '../api/remove-member.ts';
 import { useTransferOwnership } from '../api/transfer-ownership.ts';
 import { useCurrentGroup } from '../hooks/use-current-group.ts';
 import { ClosedNotice } from './discussion-tab.tsx';
-import { PeoplePicker } from './people-picker.tsx';
+import { PeoplePicker } from '../../../components/people-picker.tsx';
 
 const roles: GroupRole[] = ['owner', 'moderator', 'member'];
 

@@ -1,12 +1,12 @@
 import type { UserSummary } from '@innenhof/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Avatar } from '../../../components/ui/avatar.tsx';
-import { Combobox } from '../../../components/ui/combobox.tsx';
-import { GuestBadge } from '../../../components/ui/guest-badge.tsx';
-import { IconClose } from '../../../components/ui/icons.tsx';
-import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
-import { useSearchColleagues } from '../api/search-colleagues.ts';
+import { Avatar } from './ui/avatar.tsx';
+import { Combobox } from './ui/combobox.tsx';
+import { GuestBadge } from './ui/guest-badge.tsx';
+import { IconClose } from './ui/icons.tsx';
+import { useDebouncedValue } from '../lib/use-debounced-value.ts';
+import { useSearchColleagues } from '../lib/search-colleagues.ts';
 
 /** Pick several colleagues: type to search, Enter or click adds a chip, each chip can be removed again. */
 export function PeoplePicker({
@@ -20,13 +20,14 @@ export function PeoplePicker({
   value: UserSummary[];
   onChange: (people: UserSummary[]) => void;
   max: number;
-  excludeId: string;
+  /** Someone who may not be picked (e.g. yourself). */
+  excludeId?: string;
 }) {
-  const { t } = useTranslation('chat');
+  const { t } = useTranslation('common');
   const [text, setText] = useState('');
   const q = useDebouncedValue(text, 200);
   const results = useSearchColleagues(q);
-  const picked = new Set([...value.map((p) => p.id), excludeId]);
+  const picked = new Set([...value.map((p) => p.id), ...(excludeId ? [excludeId] : [])]);
   const options = text.trim() ? (results.data?.items ?? []).filter((p) => !picked.has(p.id)) : [];
 
   return (
