@@ -59,6 +59,8 @@ export const Group = Type.Object({
   welcomeText: Type.Union([Type.String(), Type.Null()]),
   createdAt: Timestamp,
   archivedAt: Type.Union([Timestamp, Type.Null()]),
+  /** The group's chat room (members only), or null when it has none. */
+  chatId: Type.Union([Id, Type.Null()]),
 });
 export type Group = Static<typeof Group>;
 

@@ -27,4 +27,8 @@ export const Limits = {
   groupInviteBatchMax: 100,
   chatMembersMax: 250,
   messageMax: 10000,
+  messageAttachmentsMax: 10,
+  /** Default of the admin's chat attachment limit, in MB. */
+  chatAttachmentMbDefault: 25,
+  chatAttachmentMbMax: 1024,
 } as const;

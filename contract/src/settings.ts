@@ -18,6 +18,8 @@ export const CompanySettings = Type.Object({
   setupNeeded: Type.Boolean(),
   guestsAllowed: Type.Boolean(),
   groupCreation: GroupCreation,
+  /** Largest chat attachment, in MB (admin setting, default 25). */
+  chatAttachmentMaxMb: Type.Integer(),
 });
 export type CompanySettings = Static<typeof CompanySettings>;
 
@@ -28,6 +30,7 @@ export const UpdateCompanySettings = Type.Object(
     defaultLocale: Type.Optional(Locale),
     guestsAllowed: Type.Optional(Type.Boolean()),
     groupCreation: Type.Optional(GroupCreation),
+    chatAttachmentMaxMb: Type.Optional(Type.Integer({ minimum: 1, maximum: Limits.chatAttachmentMbMax })),
   },
   { additionalProperties: false },
 );

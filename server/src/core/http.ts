@@ -88,6 +88,26 @@ async function resolveSession(ctx: AppContext, request: FastifyRequest, reply: F
 
 export { sessionCookieName };
 
+/**
+ * Reads the one file of a multipart/form-data upload (field "file") into memory, refusing anything
+ * over `maxBytes` with 413 `payload_too_large` naming the limit.
+ */
+export async function readFilePart(request: FastifyRequest, maxBytes: number): Promise<{ data: Buffer; filename: string; mimetype: string }> {
+  if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'file: send it as multipart/form-data with a field named "file"');
+  const tooLarge = () => new AppError(413, 'payload_too_large', `file: larger than ${Math.round(maxBytes / 1048576)} MB`);
+  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+  if (!part) throw new AppError(400, 'validation_failed', 'file: no file was sent', { fields: [{ field: 'file', message: 'required' }] });
+  let data: Buffer;
+  try {
+    data = await part.toBuffer();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    throw err;
+  }
+  if (part.file.truncated) throw tooLarge();
+  return { data, filename: part.filename, mimetype: part.mimetype };
+}
+
 interface ValidationIssue {
   keyword?: string;
   instancePath?: string;

@@ -5,7 +5,7 @@ import type { Executor } from './db/index.js';
 import { AppError } from './errors.js';
 import { newId, now } from './ids.js';
 
-export type ImagePurpose = 'avatar' | 'cover' | 'logo';
+export type ImagePurpose = 'avatar' | 'cover' | 'logo' | 'attachment' | 'chat';
 
 interface VariantSpec {
   width: number;
@@ -18,6 +18,10 @@ const SPECS: Record<ImagePurpose, Record<'small' | 'large', VariantSpec>> = {
   avatar: { small: { width: 96, height: 96, fit: 'cover' }, large: { width: 400, height: 400, fit: 'cover' } },
   cover: { small: { width: 820, height: 312, fit: 'cover' }, large: { width: 1640, height: 624, fit: 'cover' } },
   logo: { small: { width: 160, height: 64, fit: 'inside' }, large: { width: 640, height: 256, fit: 'inside' } },
+  // A group chat's photo, like an avatar.
+  chat: { small: { width: 96, height: 96, fit: 'cover' }, large: { width: 400, height: 400, fit: 'cover' } },
+  // Chat images: a thumbnail for the message list and a large view; never enlarged.
+  attachment: { small: { width: 480, height: 480, fit: 'inside' }, large: { width: 1920, height: 1920, fit: 'inside' } },
 };
 
 export interface StoredVariant {
@@ -82,6 +86,24 @@ export class Storage {
       .values({ id, owner_id: ownerId, purpose, mime: 'image/webp', variants: JSON.stringify(variants), bytes: total, created_at: now() })
       .execute();
     return { id, variants };
+  }
+
+  /**
+   * Stores a file as it was uploaded (chat attachments that are not images). It is only ever served
+   * as a download (`Content-Disposition: attachment`), never rendered by the browser.
+   */
+  async saveFile(db: Executor, input: Buffer, purpose: string, mime: string, ownerId: string | null): Promise<{ id: string }> {
+    const id = newId();
+    const dir = this.dir(id);
+    await fs.mkdir(dir, { recursive: true });
+    const file = 'original.bin';
+    await fs.writeFile(path.join(dir, file), input);
+    const variants: Record<string, StoredVariant> = { original: { file, width: 0, height: 0, bytes: input.length } };
+    await db
+      .insertInto('files')
+      .values({ id, owner_id: ownerId, purpose, mime, variants: JSON.stringify(variants), bytes: input.length, created_at: now() })
+      .execute();
+    return { id };
   }
 
   /** Absolute path of a stored variant, or null when the file or variant does not exist. */

@@ -1,4 +1,10 @@
-import type { ConversationMembersTable, ConversationsTable, MessagesTable } from '../../features/chat/tables.js';
+import type {
+  ConversationMembersTable,
+  ConversationsTable,
+  MessageAttachmentsTable,
+  MessageReactionsTable,
+  MessagesTable,
+} from '../../features/chat/tables.js';
 import type { GroupMembersTable, GroupRequestsTable, GroupsTable } from '../../features/groups/tables.js';
 import type { InvitationsTable } from '../../features/invitations/tables.js';
 import type { SettingsTable } from '../../features/settings/tables.js';
@@ -28,6 +34,8 @@ export interface Database {
   conversations: ConversationsTable;
   conversation_members: ConversationMembersTable;
   messages: MessagesTable;
+  message_attachments: MessageAttachmentsTable;
+  message_reactions: MessageReactionsTable;
   settings: SettingsTable;
   files: FilesTable;
   mail_messages: MailMessagesTable;

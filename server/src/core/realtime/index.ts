@@ -120,7 +120,9 @@ export class Realtime {
 
   /** The outbox handler: deliver one committed event, applying its room changes on every instance. */
   async deliver(event: StoredEvent): Promise<void> {
-    if (this.closing) return;
+    // Shutting down: fail, so the outbox rolls the claim back and another instance (or the next start)
+    // delivers the event. Returning would mark it processed, and clients on other instances would never get it.
+    if (this.closing) throw new Error('real-time gateway is closing');
     const route = this.routers.get(event.type)?.(event);
     if (!route) return;
     for (const j of route.join ?? []) this.io.in(`user:${j.userId}`).socketsJoin(j.room);
@@ -238,9 +240,10 @@ export class Realtime {
   async close(): Promise<void> {
     this.closing = true;
     this.presence.close();
-    // Local only: every instance closes its own connections (a cluster-wide call would go through Redis,
-    // which is about to close).
-    this.io.local.disconnectSockets(true);
+    // Close this instance's transports only, without Socket.IO's `disconnect` packet: a client told
+    // "io server disconnect" never reconnects on its own (that is how logout and deactivation end sessions),
+    // while a dropped transport makes it reconnect — through the load balancer to a surviving instance, replaying
+    // what it missed by its last event id (failover.cluster.test.ts). Local only: Redis is about to close.
     this.io.engine.close();
     await Promise.all(this.redis.map((r) => r.quit().catch(() => r.disconnect())));
   }

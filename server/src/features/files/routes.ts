@@ -23,7 +23,8 @@ export async function fileRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     },
     async (req, reply) => {
       const file = await ctx.storage.variantPath(ctx.db.db, req.params.id, req.params.variant);
-      if (!file) throw new NotFoundError('File');
+      // Chat files and photos are served by the chat, to the conversation's members only.
+      if (!file || file.purpose === 'attachment' || file.purpose === 'chat') throw new NotFoundError('File');
       if (file.purpose !== 'logo') requireActor(req);
       const stream = fs.createReadStream(file.path);
       return reply

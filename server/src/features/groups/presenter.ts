@@ -55,6 +55,7 @@ export function presentGroup(
   count: { members: number; guests: number } | undefined,
   facts: GroupFacts,
   open: RequestRow | undefined,
+  chatId: string | null = null,
 ): Group {
   return {
     ...presentGroupSummary(actor, row, count, facts, open),
@@ -62,5 +63,6 @@ export function presentGroup(
     welcomeText: facts.role !== null || facts.invited || actor.role === 'admin' ? row.welcome_text : null,
     createdAt: row.created_at,
     archivedAt: row.archived_at,
+    chatId: facts.role !== null ? chatId : null,
   };
 }

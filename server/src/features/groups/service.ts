@@ -8,6 +8,7 @@ import { appendEvent } from '../../core/outbox.js';
 import { decodeCursor, pageOf } from '../../core/pagination.js';
 import { type Actor, authorize, can } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
+import { roomIdOf, syncRoomMember } from '../chat/rooms.js';
 import * as settings from '../settings/repository.js';
 import * as users from '../users/repository.js';
 import { presentSummary as presentUser } from '../users/presenter.js';
@@ -70,8 +71,8 @@ async function load(db: Executor, actor: Actor, idOrSlug: string): Promise<Loade
 }
 
 async function present(ctx: AppContext, actor: Actor, l: Loaded): Promise<Group> {
-  const count = (await repo.counts(ctx.db.db, [l.row.id])).get(l.row.id);
-  return presentGroup(actor, l.row, count, l.facts, l.open);
+  const [counts, chatId] = await Promise.all([repo.counts(ctx.db.db, [l.row.id]), roomIdOf(ctx.db.db, l.row.id)]);
+  return presentGroup(actor, l.row, counts.get(l.row.id), l.facts, l.open, chatId);
 }
 
 /** Reloads and presents after a change. */
@@ -248,6 +249,8 @@ export async function addMember(tx: Tx, groupId: string, userId: string, role: G
   await tx.db.insertInto('group_members').values({ group_id: groupId, user_id: userId, role, joined_at: now() }).execute();
   await tx.db.deleteFrom('group_requests').where('group_id', '=', groupId).where('user_id', '=', userId).execute();
   await appendEvent(tx, { type: 'member.joined', actorId, subjectId: groupId, payload: { userId, role } }, ctx?.outbox);
+  // The group's chat room follows its membership, in the same transaction.
+  await syncRoomMember(tx, groupId, userId, 'joined', actorId, ctx?.outbox);
 }
 
 /** Join an open group (or one you were invited to). Idempotent: a member joining again gets the group. */
@@ -284,6 +287,7 @@ export async function removeMember(ctx: AppContext, actor: Actor, id: string, us
     await assertNotLastOwner(tx.db, l.row.id, target);
     await tx.db.deleteFrom('group_members').where('group_id', '=', l.row.id).where('user_id', '=', userId).execute();
     await appendEvent(tx, { type: self ? 'member.left' : 'member.removed', actorId: actor.id, subjectId: l.row.id, payload: { userId } }, ctx.outbox);
+    await syncRoomMember(tx, l.row.id, userId, 'left', actor.id, ctx.outbox);
   });
 }
 
@@ -546,4 +550,26 @@ export async function isMember(db: Executor, groupId: string, userId: string): P
 
 export async function groupExists(db: Executor, groupId: string): Promise<boolean> {
   return Boolean(await db.selectFrom('groups').select('id').where('id', '=', groupId).executeTakeFirst());
+}
+
+/**
+ * For the chat feature: a group whose chat room the actor may switch on or off (whoever may update the
+ * group), with its members. 404 when the group is not visible, 403 when visible but not the actor's to manage.
+ */
+export async function groupForChat(ctx: AppContext, actor: Actor, id: string): Promise<{ id: string; name: string; memberIds: string[] }> {
+  const l = await load(ctx.db.db, actor, id);
+  authorize(actor, 'group.update', l.facts, NOT_FOUND);
+  const rows = await ctx.db.db.selectFrom('group_members').select('user_id').where('group_id', '=', l.row.id).execute();
+  return { id: l.row.id, name: l.row.name, memberIds: rows.map((r) => r.user_id) };
+}
+
+/** For the chat feature: what a chat room shows of its group (name, cover, archived = read-only). */
+export async function groupBasics(db: Executor, ids: readonly string[]): Promise<Map<string, { name: string; coverFileId: string | null; archived: boolean }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('groups')
+    .select(['id', 'name', 'cover_file_id', 'archived_at'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, coverFileId: r.cover_file_id, archived: r.archived_at !== null }]));
 }

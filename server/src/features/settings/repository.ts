@@ -1,3 +1,4 @@
+import { Limits } from '@innenhof/contract';
 import type { Executor } from '../../core/db/index.js';
 import { now } from '../../core/ids.js';
 
@@ -10,6 +11,8 @@ export interface CompanyValues {
   guestsAllowed: boolean;
   /** Who may create groups. */
   groupCreation: 'everyone' | 'admins';
+  /** Largest chat attachment, in MB. */
+  chatAttachmentMaxMb: number;
 }
 
 export const DEFAULTS: CompanyValues = {
@@ -19,6 +22,7 @@ export const DEFAULTS: CompanyValues = {
   defaultLocale: 'de',
   guestsAllowed: false,
   groupCreation: 'everyone',
+  chatAttachmentMaxMb: Limits.chatAttachmentMbDefault,
 };
 
 const KEY = 'company';

@@ -16,6 +16,7 @@ async function present(ctx: AppContext, values: repo.CompanyValues): Promise<Com
     defaultLocale: values.defaultLocale,
     guestsAllowed: values.guestsAllowed,
     groupCreation: values.groupCreation,
+    chatAttachmentMaxMb: values.chatAttachmentMaxMb,
     setupNeeded: (await countUsers(ctx.db.db)) === 0,
   };
 }
@@ -38,6 +39,7 @@ export async function updateCompanySettings(ctx: AppContext, actor: Actor, input
       ...(input.defaultLocale !== undefined ? { defaultLocale: input.defaultLocale } : {}),
       ...(input.guestsAllowed !== undefined ? { guestsAllowed: input.guestsAllowed } : {}),
       ...(input.groupCreation !== undefined ? { groupCreation: input.groupCreation } : {}),
+      ...(input.chatAttachmentMaxMb !== undefined ? { chatAttachmentMaxMb: input.chatAttachmentMaxMb } : {}),
     };
     await repo.setCompany(tx.db, next);
     await audit(tx.db, { actorId: actor.id, action: 'settings.updated', details: { fields: Object.keys(input) } });

@@ -17,7 +17,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError } from '../../core/errors.js';
-import { requireActor } from '../../core/http.js';
+import { readFilePart, requireActor } from '../../core/http.js';
 import type { AppContext } from '../../context.js';
 import { initialsSvg } from './presenter.js';
 import * as service from './service.js';
@@ -27,12 +27,9 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 /** Reads the single `file` part of a multipart upload into memory (bounded by the upload limit). */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
   if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'file: send the image as multipart/form-data with a field named "file"');
-  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!part) throw new AppError(400, 'validation_failed', 'file: no file was sent', { fields: [{ field: 'file', message: 'required' }] });
+  const part = await readFilePart(request, maxBytes);
   service.assertImage(part.mimetype);
-  const buffer = await part.toBuffer();
-  if (part.file.truncated) throw new AppError(413, 'payload_too_large', `file: larger than ${Math.round(maxBytes / 1048576)} MB`);
-  return buffer;
+  return part.data;
 }
 
 export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {

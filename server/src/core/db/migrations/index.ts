@@ -5,6 +5,7 @@ import * as groups from './20261126T2200-groups.js';
 import * as directoryNewest from './20261126T2230-directory-newest.js';
 import * as lastSeen from './20261126T2330-last-seen.js';
 import * as chat from './20261126T2345-chat.js';
+import * as chatRoomsAttachments from './20261127T0100-chat-rooms-attachments.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -22,4 +23,5 @@ export const migrations: Record<string, MigrationModule> = {
   '20261126T2230-directory-newest': directoryNewest,
   '20261126T2330-last-seen': lastSeen,
   '20261126T2345-chat': chat,
+  '20261127T0100-chat-rooms-attachments': chatRoomsAttachments,
 };
