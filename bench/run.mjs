@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import { DEPARTMENTS, LOCATIONS, PASSWORD, SEARCH_PREFIXES, planCompany } from './lib/company.mjs';
-import { freePort, memoryOf, pool, spawnAndWait, stop } from './lib/proc.mjs';
-import { renderMarkdown, scenarioTable } from './lib/report.mjs';
+import { cpuMs, freePort, memoryOf, pool, spawnAndWait, stop } from './lib/proc.mjs';
+import { realtimePhase } from './lib/realtime.mjs';
+import { realtimeSection, renderMarkdown, scenarioTable } from './lib/report.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
@@ -26,6 +27,18 @@ function envInt(key, def, min, max) {
   return n;
 }
 
+/** A comma-separated list of whole numbers; "0" (or only zeros) turns the feature off: []. */
+function envList(key, def, min, max) {
+  const raw = process.env[key];
+  if (raw === undefined || raw.trim() === '') return def;
+  const list = raw.split(',').map((x) => Number(x.trim()));
+  if (list.some((n) => !Number.isInteger(n) || n < min || n > max)) {
+    console.error(`${key} must be whole numbers from ${min} to ${max}, separated by commas (got "${raw}")`);
+    process.exit(2);
+  }
+  return list.filter((n) => n > 0);
+}
+
 const settings = {
   seconds: envInt('BENCH_SECONDS', 5, 1, 120),
   warmup: envInt('BENCH_WARMUP', 1, 0, 30),
@@ -37,6 +50,20 @@ const settings = {
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
   pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   build: process.env.BENCH_SKIP_BUILD !== '1',
+  // The chat real-time scenario (lib/realtime.mjs).
+  sockets: {
+    levels: envList('BENCH_IDLE_SOCKETS', [1000, 5000], 0, 15_000),
+    messages: envInt('BENCH_CHAT_MESSAGES', 300, 1, 10_000),
+    warmupMessages: envInt('BENCH_CHAT_WARMUP', 30, 0, 1000),
+    senders: envInt('BENCH_CHAT_SENDERS', 12, 1, 100),
+    users: envInt('BENCH_SOCKET_USERS', 0, 0, 100_000),
+    settleMs: envInt('BENCH_SOCKET_SETTLE', 3, 0, 60) * 1000,
+    connectConcurrency: envInt('BENCH_SOCKET_CONCURRENCY', 200, 1, 5000),
+    connectTimeoutMs: envInt('BENCH_SOCKET_TIMEOUT', 300, 10, 3600) * 1000,
+    loginConcurrency: 4,
+    receiveTimeoutMs: 5000,
+    gapMs: 5,
+  },
 };
 if (!['sqlite', 'pg'].includes(settings.db)) {
   console.error(`BENCH_DB must be sqlite or pg (got "${settings.db}")`);
@@ -93,24 +120,6 @@ function apiClient(base, origin) {
       .join('; ');
     return { status: res.status, json: text ? JSON.parse(text) : null, cookie };
   };
-}
-
-/** CPU time (user + system) of a process in milliseconds, from /proc/<pid>/stat. */
-const clockTick = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-function cpuMs(pid) {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTick;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 function lastStartupMs(logFile) {
@@ -522,6 +531,40 @@ async function main() {
     { label: 'Fastify hello baseline', ...memoryOf(baseline.child.pid) },
   ];
 
+  // 11. Chat real-time: idle Socket.IO clients on the same server process, send → receive latency, memory per socket.
+  let realtime = null;
+  if (settings.sockets.levels.length > 0 && !serverExit) {
+    const socketLogStart = fs.statSync(logFile).size;
+    // The receiver and the senders are regular members from the end of the list (the login scenario used the
+    // first ones); everyone else, CEO included, may hold idle connections.
+    const members = company.members.slice().reverse();
+    const order = [...members, ...company.people.filter((p) => p.level !== 'member')];
+    const people = order.map((p) => ({ email: p.email, id: ids[p.key] }));
+    try {
+      realtime = await realtimePhase({
+        base,
+        pid: server.child.pid,
+        api,
+        password: PASSWORD,
+        people,
+        opts: settings.sockets,
+        isAlive: () => !serverExit,
+        log,
+      });
+      realtime.settings.clientVersion = readJson(path.join(root, 'node_modules/socket.io-client/package.json')).version;
+      notes.push(...realtime.notes);
+    } catch (err) {
+      const why = String(err.message ?? err).replace(/\s+/g, ' ');
+      notes.push(`The chat real-time scenario failed: \`${why.slice(0, 400)}\``);
+      log(`sockets: failed: ${err.stack ?? err}`);
+    }
+    if (serverExit)
+      notes.push(
+        `The Innenhof server exited during the chat real-time scenario (${serverExit.signal ? `signal ${serverExit.signal}` : `exit code ${serverExit.code}`}).`,
+      );
+    for (const line of serverLogHighlights(logFile, socketLogStart)) notes.push(`Server log (sockets): \`${line}\``);
+  }
+
   await cleanup();
   machine.loadEnd = os.loadavg();
   const result = {
@@ -546,6 +589,7 @@ async function main() {
     coldStarts,
     memory,
     firstLoad: hasWeb ? firstLoad(webDist) : null,
+    realtime,
     notes,
     totalSeconds: (performance.now() - t0) / 1000,
   };
@@ -559,6 +603,10 @@ async function main() {
   log('');
   log(scenarioTable(result));
   log('');
+  if (realtime) {
+    log(realtimeSection(result).join('\n'));
+    log('');
+  }
   log(md.slice(md.indexOf('## Cold start')));
   log(`whole run: ${sec(performance.now() - t0)}; written to bench/results/latest.md and latest.json (also latest-${settings.db}.*)`);
 }

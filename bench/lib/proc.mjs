@@ -1,5 +1,5 @@
-// Child processes for the bench: free ports, spawn-and-wait-until-healthy (cold start), memory, stopping.
-import { spawn } from 'node:child_process';
+// Child processes for the bench: free ports, spawn-and-wait-until-healthy (cold start), CPU time, memory, stopping.
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -71,6 +71,25 @@ export function stop(child, graceMs = 5000) {
     });
     child.kill('SIGTERM');
   });
+}
+
+const clockTick = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system, all threads) of a process in milliseconds, from /proc/<pid>/stat. */
+export function cpuMs(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTick;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Resident memory of a process in MB (current and peak), from /proc. Null where /proc is unavailable. */

@@ -64,6 +64,10 @@ export function renderMarkdown(result) {
       'It depends far less than req/s on what else the machine is doing. `RSS after` = the server’s VmRSS right after the scenario.',
   );
   out.push('');
+  if (result.realtime) {
+    out.push(...realtimeSection(result));
+    out.push('');
+  }
   out.push('## Cold start (spawn → `GET /api/v1/health` answers 200)');
   out.push('');
   out.push(
@@ -107,4 +111,128 @@ export function renderMarkdown(result) {
   for (const n of result.notes) out.push(`- ${n}`);
   out.push('');
   return out.join('\n');
+}
+
+const ms = (n, d = 1) => (Number.isFinite(n) ? `${n.toFixed(d)} ms` : '–');
+const secs = (msValue) => (Number.isFinite(msValue) ? `${(msValue / 1000).toFixed(1)} s` : '–');
+const verdict = (ok) => (ok ? 'met' : '**NOT met**');
+
+/** The chat real-time section: connecting idle sockets, memory per socket, send → receive latency, against the bar. */
+export function realtimeSection(result) {
+  const rt = result.realtime;
+  const bar = rt.bar;
+  const o = rt.settings;
+  const out = [];
+  out.push('## Chat real-time (Socket.IO, `/api/v1/realtime`)');
+  out.push('');
+  out.push(
+    `**Bar** (chat issue): a message sent by one client arrives on another client with **p50 ≤ ${bar.p50Ms} ms and p99 ≤ ${bar.p99Ms} ms** ` +
+      `on one machine with ${int(bar.idleSockets)} idle connected clients; idle memory **≤ ${bar.kbPerSocket} KB per connection**.`,
+  );
+  out.push('');
+  out.push(
+    `Idle clients: socket.io-client ${o.clientVersion ?? ''} in the bench process, WebSocket only, each with a real session cookie; ` +
+      `${int(rt.people.idle)} people logged in once each (${fix(rt.people.loginSeconds, 1)} s of scrypt) and their sessions spread round-robin over the sockets, ` +
+      `${o.connectConcurrency} handshakes in flight. Each level connects from scratch, waits until the server is quiet plus ${o.settleMs / 1000} s, ` +
+      `measures, and disconnects everyone.`,
+  );
+  out.push('');
+  out.push(
+    table(
+      [
+        'idle sockets',
+        'people',
+        'connected',
+        'connect time',
+        'first / last 10 %',
+        'server CPU connecting',
+        'server busy after',
+        'presence events to clients',
+        'server RSS before → after',
+        `KB/socket (bar ≤ ${bar.kbPerSocket})`,
+        'bench KB/socket',
+        'disconnect: server busy (CPU)',
+      ],
+      rt.levels.map((l) => {
+        const first = l.deciles[0];
+        const last = l.deciles.length === 10 ? l.deciles[9] - l.deciles[8] : Number.NaN;
+        return [
+          int(l.idle),
+          int(l.people),
+          `${int(l.connected)}${l.connected < l.idle ? ' (!)' : ''}`,
+          secs(l.connectMs),
+          `${secs(first)} / ${secs(last)}`,
+          secs(l.connectServerCpuMs),
+          `${secs(l.serverBusyAfterConnectMs)}${l.serverBusyTimedOut ? ' (still busy)' : ''}`,
+          int(l.presenceEventsConnect),
+          `${fix(l.rssBeforeMB, 0)} → ${fix(l.rssAfterMB, 0)} MB`,
+          fix(l.kbPerSocket, 1),
+          fix(l.benchKbPerSocket, 1),
+          `${secs(l.disconnect?.ms)}${l.disconnect?.timedOut ? ' (still busy)' : ''} (${secs(l.disconnect?.serverCpuMs)})`,
+        ];
+      }),
+      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
+  out.push('');
+  out.push(
+    table(
+      [
+        'idle sockets',
+        'messages received',
+        'send → receive p50',
+        'p95',
+        'p99',
+        'max',
+        'HTTP POST p50 / p99',
+        'response → receive p50 / p99',
+        'lost / errors',
+        'idle server CPU',
+      ],
+      rt.levels
+        .filter((l) => l.sendToReceive)
+        .map((l) => [
+          int(l.idle),
+          `${int(l.messages.received)} / ${int(l.messages.count)}`,
+          ms(l.sendToReceive.p50, 2),
+          ms(l.sendToReceive.p95, 2),
+          ms(l.sendToReceive.p99, 2),
+          ms(l.sendToReceive.max, 1),
+          `${ms(l.http.p50, 2)} / ${ms(l.http.p99, 2)}`,
+          `${ms(l.responseToReceive.p50, 2)} / ${ms(l.responseToReceive.p99, 2)}`,
+          `${l.messages.lost} / ${Object.values(l.messages.errors).reduce((a, b) => a + b, 0)}`,
+          `${fix(l.idleCpuPct, 1)} %`,
+        ]),
+      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
+  out.push('');
+  out.push(
+    `Latency: ${o.senders} colleagues each have a direct chat with one receiver (all with a tab open); they send ${o.messages} messages one after another ` +
+      `(after ${o.warmupMessages} warm-up messages), each waiting for its arrival, ${o.gapMs}–${o.gapMs * 2} ms apart, rotating senders to stay under the flood limit ` +
+      '(30 per 10 s per person). **send → receive** = `POST /api/v1/conversations/:id/messages` starts → the `message.created` event arrives on the receiver’s socket ' +
+      '(the bar’s figure). **HTTP POST** = the sender’s request alone. **response → receive** = the sender has its answer → the receiver has the message; negative = the ' +
+      'push arrived before the HTTP response. `first / last 10 %` = time to connect the first and the last tenth of the sockets (a last tenth much slower than the ' +
+      'first means the cost per connection grows with the number connected). `presence events` = `presence` messages the idle clients received while connecting. ' +
+      '`KB/socket` = (server VmRSS after − before) ÷ sockets connected.',
+  );
+  out.push('');
+  for (const l of rt.levels) {
+    const parts = [];
+    if (l.sendToReceive) {
+      parts.push(`p50 ${ms(l.sendToReceive.p50, 2)} (≤ ${bar.p50Ms} ms) ${verdict(l.sendToReceive.p50 <= bar.p50Ms)}`);
+      parts.push(`p99 ${ms(l.sendToReceive.p99, 2)} (≤ ${bar.p99Ms} ms) ${verdict(l.sendToReceive.p99 <= bar.p99Ms)}`);
+    } else {
+      parts.push('latency not measured');
+    }
+    parts.push(`${fix(l.kbPerSocket, 1)} KB/socket (≤ ${bar.kbPerSocket} KB) ${verdict(l.kbPerSocket <= bar.kbPerSocket)}`);
+    if (l.connected < l.idle) parts.push(`only ${int(l.connected)} of ${int(l.idle)} connected ${verdict(false)}`);
+    out.push(`- **${int(l.idle)} idle sockets${l.idle === bar.idleSockets ? ' (the bar’s level)' : ''}:** ${parts.join('; ')}.`);
+    for (const [why, count] of Object.entries(l.failures)) out.push(`  - ${int(count)} connections failed: \`${why}\``);
+    if (l.messages?.stoppedEarly) out.push(`  - Latency stopped early: ${l.messages.stoppedEarly}.`);
+    for (const [why, count] of Object.entries(l.messages?.errors ?? {})) out.push(`  - ${int(count)} sends failed: \`${why.replace(/\s+/g, ' ')}\``);
+    if (l.messages?.pacedMs > 0) out.push(`  - Waited ${secs(l.messages.pacedMs)} for the flood limit (more senders: \`BENCH_CHAT_SENDERS\`).`);
+  }
+  if (!rt.levels.some((l) => l.idle === bar.idleSockets)) out.push(`- The bar’s level (${int(bar.idleSockets)} idle sockets) was not run.`);
+  return out;
 }

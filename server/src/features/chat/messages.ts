@@ -188,7 +188,8 @@ export async function uploadAttachment(
   file: { data: Buffer; filename: string; mimetype: string },
 ): Promise<Attachment> {
   const { row: conv } = await loadConversation(ctx.db.db, actor, conversationId, 'conversation.post');
-  const name = (file.filename || 'file').replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 200);
+  // Control characters and path separators become "_"; the name is only ever shown and sent as a download name.
+  const name = (file.filename || 'file').replace(/[\p{Cc}/\\]/gu, '_').slice(0, 200);
   const declared = file.mimetype.toLowerCase();
   let stored: { id: string; kind: 'image' | 'file'; mime: string; width: number | null; height: number | null };
   if (IMAGE_TYPES.has(declared)) {
