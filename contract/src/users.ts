@@ -140,6 +140,10 @@ export const Presence = Type.Object({
   lastSeenAt: Type.Union([Timestamp, Type.Null()]),
 });
 export type Presence = Static<typeof Presence>;
+
+/** A colleague who is connected now (the right column's "online" list, the chat dock). */
+export const OnlineColleague = Type.Object({ user: UserSummary, status: Type.Union([Type.Literal('online'), Type.Literal('away')]) });
+export type OnlineColleague = Static<typeof OnlineColleague>;
 export const PresenceQuery = Type.Object({
   /** Comma-separated user ids, at most 100. */
   userIds: Type.String({ minLength: 1, maxLength: 100 * 65, pattern: '^[^,]+(,[^,]+){0,99}$' }),

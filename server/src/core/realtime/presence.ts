@@ -18,6 +18,8 @@ export interface PresenceStore {
   set(userId: string, connectionId: string, state: ConnectionState): Promise<void>;
   remove(userId: string, connectionId: string): Promise<void>;
   status(userIds: readonly string[]): Promise<Map<string, PresenceStatus>>;
+  /** Everyone with at least one open connection (online or away), on any instance. */
+  connected(): Promise<string[]>;
   close(): void;
 }
 
@@ -40,6 +42,10 @@ export class MemoryPresence implements PresenceStore {
     return new Map(userIds.map((id) => [id, aggregate(this.users.get(id)?.values() ?? [])]));
   }
 
+  async connected(): Promise<string[]> {
+    return [...this.users.keys()];
+  }
+
   close(): void {}
 }
 
@@ -60,7 +66,8 @@ export class RedisPresence implements PresenceStore {
   ) {
     this.timer = setInterval(() => {
       const pipeline = this.redis.pipeline();
-      for (const userId of this.local.keys()) pipeline.expire(this.key(userId), TTL_SECONDS);
+      const until = Date.now() + TTL_SECONDS * 1000;
+      for (const userId of this.local.keys()) pipeline.expire(this.key(userId), TTL_SECONDS).zadd(this.index(), until, userId);
       pipeline.exec().catch(() => undefined);
     }, 30_000);
     this.timer.unref();
@@ -70,11 +77,21 @@ export class RedisPresence implements PresenceStore {
     return `${this.prefix}presence:${userId}`;
   }
 
+  /** Who is connected: a sorted set scored by when the entry expires (an instance that died stops renewing). */
+  private index(): string {
+    return `${this.prefix}presence:connected`;
+  }
+
   async set(userId: string, connectionId: string, state: ConnectionState): Promise<void> {
     const set = this.local.get(userId) ?? new Set<string>();
     set.add(connectionId);
     this.local.set(userId, set);
-    await this.redis.multi().hset(this.key(userId), connectionId, state).expire(this.key(userId), TTL_SECONDS).exec();
+    await this.redis
+      .multi()
+      .hset(this.key(userId), connectionId, state)
+      .expire(this.key(userId), TTL_SECONDS)
+      .zadd(this.index(), Date.now() + TTL_SECONDS * 1000, userId)
+      .exec();
   }
 
   async remove(userId: string, connectionId: string): Promise<void> {
@@ -82,6 +99,11 @@ export class RedisPresence implements PresenceStore {
     set?.delete(connectionId);
     if (set && set.size === 0) this.local.delete(userId);
     await this.redis.hdel(this.key(userId), connectionId);
+    if ((await this.redis.hlen(this.key(userId))) === 0) await this.redis.zrem(this.index(), userId);
+  }
+
+  async connected(): Promise<string[]> {
+    return this.redis.zrangebyscore(this.index(), Date.now(), '+inf');
   }
 
   async status(userIds: readonly string[]): Promise<Map<string, PresenceStatus>> {

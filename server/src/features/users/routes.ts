@@ -5,6 +5,7 @@ import {
   IdParams,
   OrgChart,
   OrgChartQuery,
+  OnlineColleague,
   Presence,
   PresenceQuery,
   Page,
@@ -12,6 +13,7 @@ import {
   UserListQuery,
   UserProfile,
   UserSummary,
+  Limits,
 } from '@innenhof/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -39,6 +41,19 @@ export async function usersRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
     '/api/v1/users',
     { schema: { operationId: 'users.list', tags: ['people'], querystring: UserListQuery, response: { 200: Page(UserSummary), ...errors } } },
     async (req) => service.listDirectory(ctx, requireActor(req), req.query),
+  );
+
+  app.get(
+    '/api/v1/presence/online',
+    {
+      schema: {
+        operationId: 'users.online',
+        tags: ['people'],
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: Limits.pageSizeMax })) }),
+        response: { 200: Type.Object({ items: Type.Array(OnlineColleague) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await service.onlineColleagues(ctx, requireActor(req), req.query.limit ?? 50) }),
   );
 
   app.get(

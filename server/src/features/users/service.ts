@@ -1,4 +1,4 @@
-import type { CreateUser, Presence, Facets, OrgChart, OrgNode, UpdateUser, UserListQuery, UserProfile, UserSummary } from '@innenhof/contract';
+import type { CreateUser, OnlineColleague, Presence, Facets, OrgChart, OrgNode, UpdateUser, UserListQuery, UserProfile, UserSummary } from '@innenhof/contract';
 import { Limits } from '@innenhof/contract';
 import { hashPassword } from '../../core/auth/index.js';
 import { audit } from '../../core/audit.js';
@@ -275,4 +275,23 @@ export async function presenceOf(ctx: AppContext, actor: Actor, userIds: string[
     const s = status.get(r.id) ?? 'offline';
     return { userId: r.id, status: s, lastSeenAt: s === 'offline' ? r.last_seen_at : null };
   });
+}
+
+/** Colleagues connected now whom the actor may see (not the actor): online before away, then by name. */
+export async function onlineColleagues(ctx: AppContext, actor: Actor, limit: number): Promise<OnlineColleague[]> {
+  if (!ctx.realtime) return [];
+  const ids = (await ctx.realtime.presence.connected()).filter((id) => id !== actor.id);
+  const rows = await repo.findByIds(ctx.db.db, ids.slice(0, 2000));
+  const visible: repo.UserRow[] = [];
+  for (const row of rows.values()) {
+    if (row.status === 'active' && can(actor, 'user.read', await userFacts(ctx, actor, row))) visible.push(row);
+  }
+  const status = await ctx.realtime.presence.status(visible.map((r) => r.id));
+  return visible
+    .flatMap((r) => {
+      const s = status.get(r.id);
+      return s === 'online' || s === 'away' ? [{ user: presentSummary(r), status: s }] : [];
+    })
+    .sort((a, b) => (a.status === b.status ? a.user.name.localeCompare(b.user.name) : a.status === 'online' ? -1 : 1))
+    .slice(0, limit);
 }
