@@ -86,6 +86,8 @@ export class Realtime {
       const store = pub.duplicate();
       this.redis.push(store);
       this.presence = new RedisPresence(store, ctx.config.redisPrefix);
+      // A lost Redis connection is logged and retried by ioredis, never an unhandled error.
+      for (const r of this.redis) r.on('error', (err: Error) => this.log.warn({ err: err.message }, 'redis connection error'));
     } else {
       this.presence = new MemoryPresence();
     }
