@@ -17,6 +17,7 @@ import { Realtime } from './core/realtime/index.js';
 import { defaultWebDir } from './core/paths.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { registerChatRealtime } from './features/chat/events.js';
+import { dropIfUnsent, UNSENT_JOB } from './features/chat/messages.js';
 import { chatRoutes } from './features/chat/routes.js';
 import { fileRoutes } from './features/files/routes.js';
 import { registerGroupRealtime } from './features/groups/events.js';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(invitationRoutes, { ctx });
   await app.register(groupRoutes, { ctx });
   await app.register(chatRoutes, { ctx });
+  ctx.jobs.register(UNSENT_JOB, (payload) => dropIfUnsent(ctx, String(payload.id)));
   await app.register(settingsRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(fileRoutes, { ctx });

@@ -105,6 +105,24 @@ describe('chat messages: attachments, reactions, mentions, mute, unread, search'
       data: big.subarray(0, 1000),
     });
     expect(fine.statusCode).toBe(201);
+    const kept = (
+      await ben.client.upload('POST', `/api/v1/conversations/${conv.id}/attachments`, {
+        filename: 'bleibt.txt',
+        contentType: 'text/plain',
+        data: Buffer.from('hallo'),
+      })
+    ).json();
+    expect((await send(ben.client, conv.id, 'Datei', { attachmentIds: [kept.id] })).statusCode).toBe(201);
+    // An upload never sent is gone after a day (the jobs are made due now); a sent one stays.
+    expect((await ben.client.get(fine.json().url)).statusCode).toBe(200);
+    await t.ctx.db.db
+      .updateTable('jobs')
+      .set({ run_at: new Date(0).toISOString() })
+      .where('kind', '=', 'chat.unsent_attachment')
+      .execute();
+    await t.drain();
+    expect((await ben.client.get(fine.json().url)).statusCode).toBe(404);
+    expect((await anna.client.get(kept.url)).statusCode).toBe(200);
     expect(
       (await clara.client.upload('POST', `/api/v1/conversations/${conv.id}/attachments`, { filename: 'x.bin', data: big.subarray(0, 10) })).statusCode,
     ).toBe(404);

@@ -1,6 +1,7 @@
 import type { Attachment, Message, SendMessage } from '@innenhof/contract';
 import { AppError, fieldError, NotFoundError } from '../../core/errors.js';
-import { newId, now } from '../../core/ids.js';
+import { addMs, newId, now } from '../../core/ids.js';
+import { enqueue } from '../../core/jobs.js';
 import { appendEvent } from '../../core/outbox.js';
 import { decodeCursor, encodeCursor } from '../../core/pagination.js';
 import { type Actor, authorize, can } from '../../core/policy/index.js';
@@ -215,8 +216,22 @@ export async function uploadAttachment(
     position: 0,
     created_at: now(),
   };
-  await ctx.db.db.insertInto('message_attachments').values(row).execute();
+  await ctx.db.transaction(async (tx) => {
+    await tx.db.insertInto('message_attachments').values(row).execute();
+    await enqueue(tx.db, UNSENT_JOB, { id: row.id }, { runAt: addMs(row.created_at, UNSENT_KEEP_MS) });
+  });
   return presentAttachment(row);
+}
+
+export const UNSENT_JOB = 'chat.unsent_attachment';
+/** An upload that was never sent (tab closed, draft abandoned) is deleted after a day. */
+const UNSENT_KEEP_MS = 24 * 3600 * 1000;
+
+export async function dropIfUnsent(ctx: AppContext, id: string): Promise<void> {
+  const att = await ctx.db.db.selectFrom('message_attachments').select(['file_id', 'message_id']).where('id', '=', id).executeTakeFirst();
+  if (!att || att.message_id !== null) return;
+  await ctx.db.db.deleteFrom('message_attachments').where('id', '=', id).where('message_id', 'is', null).execute();
+  await ctx.storage.remove(ctx.db.db, att.file_id);
 }
 
 /** Where an attachment's bytes are, for a member of its conversation (404 for anyone else, and before it is sent, for anyone but the uploader). */
