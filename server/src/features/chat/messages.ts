@@ -151,13 +151,17 @@ export async function markRead(ctx: AppContext, actor: Actor, conversationId: st
   const { row: conv } = await loadConversation(ctx.db.db, actor, conversationId);
   if (!(await repo.findMessage(ctx.db.db, conv.id, messageId))) throw fieldError('messageId', 'no such message in this conversation');
   await ctx.db.transaction(async (tx) => {
-    await tx.db
+    const unmarked = await tx.db
       .updateTable('conversation_members')
       .set({ marked_unread: 0 })
       .where('conversation_id', '=', conv.id)
       .where('user_id', '=', actor.id)
       .where('marked_unread', '=', 1)
-      .execute();
+      .executeTakeFirst();
+    // My other tabs stop showing it as unread.
+    if (Number(unmarked.numUpdatedRows) > 0) {
+      await appendEvent(tx, { type: 'conversation.personal', actorId: actor.id, subjectId: conv.id, payload: { userId: actor.id } }, ctx.outbox);
+    }
     const r = await tx.db
       .updateTable('conversation_members')
       .set({ last_read_message_id: messageId })
