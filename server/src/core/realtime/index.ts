@@ -194,7 +194,7 @@ export class Realtime {
     if (!this.closing) this.io.to(rooms).emit('presence', { userId: actor.id, status: after, lastSeenAt });
   }
 
-  /** Sends a reconnecting client what it missed, once, in order; or asks it to reload. */
+  /** Sends a reconnecting client what it missed, in order; or asks it to reload. */
   private async replay(socket: Socket, lastEventId: string): Promise<void> {
     const since = new Date(Date.now() - REPLAY_WINDOW_MS).toISOString();
     const known = await this.ctx.db.db.selectFrom('outbox_events').select(['id', 'created_at']).where('id', '=', lastEventId).executeTakeFirst();
@@ -208,7 +208,8 @@ export class Realtime {
       .selectFrom('outbox_events')
       .selectAll()
       .where('id', '>', lastEventId)
-      .where('processed_at', 'is not', null)
+      // Committed but not yet delivered too: one the dispatcher sends live right before this connection joined
+      // its rooms would otherwise be lost. It may then arrive twice; clients drop an id they have seen.
       .where('type', 'in', types)
       .orderBy('id')
       .limit(REPLAY_MAX + 1)
