@@ -55,7 +55,7 @@ const settings = {
     levels: envList('BENCH_IDLE_SOCKETS', [1000, 5000], 0, 15_000),
     messages: envInt('BENCH_CHAT_MESSAGES', 300, 1, 10_000),
     warmupMessages: envInt('BENCH_CHAT_WARMUP', 30, 0, 1000),
-    senders: envInt('BENCH_CHAT_SENDERS', 12, 1, 100),
+    senders: envInt('BENCH_CHAT_SENDERS', 20, 1, 100),
     users: envInt('BENCH_SOCKET_USERS', 0, 0, 100_000),
     settleMs: envInt('BENCH_SOCKET_SETTLE', 3, 0, 60) * 1000,
     connectConcurrency: envInt('BENCH_SOCKET_CONCURRENCY', 200, 1, 5000),
@@ -274,6 +274,8 @@ async function main() {
   });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // Where the server's inspector opens if the socket phase asks for it (SIGUSR1) to measure memory after a GC.
+  const inspectPort = await freePort();
   const serverEnv = {
     ...process.env,
     PORT: String(port),
@@ -283,6 +285,8 @@ async function main() {
     INNENHOF_LOG_LEVEL: settings.logLevel,
     // The configuration accepts at most 10000 (per address and account per minute): enough for the login scenario.
     INNENHOF_LOGIN_RATE_LIMIT: '10000',
+    // Inert until SIGUSR1 (lib/realtime.mjs): only where the inspector would listen.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--inspect-port=127.0.0.1:${inspectPort}`].filter(Boolean).join(' '),
   };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'INNENHOF_SECRET', 'INNENHOF_WEB_DIR', 'INNENHOF_SMTP_URL', 'INNENHOF_SMTP_HOST']) delete serverEnv[key];
   let dialectLabel = 'SQLite (better-sqlite3, WAL, file in a temp directory)';
@@ -544,6 +548,7 @@ async function main() {
       realtime = await realtimePhase({
         base,
         pid: server.child.pid,
+        inspectPort,
         api,
         password: PASSWORD,
         people,

@@ -150,6 +150,8 @@ export function realtimeSection(result) {
         'presence events to clients',
         'server RSS before → after',
         `KB/socket (bar ≤ ${bar.kbPerSocket})`,
+        'of it JS heap',
+        'RSS without GC',
         'bench KB/socket',
         'disconnect: server busy (CPU)',
       ],
@@ -165,13 +167,15 @@ export function realtimeSection(result) {
           secs(l.connectServerCpuMs),
           `${secs(l.serverBusyAfterConnectMs)}${l.serverBusyTimedOut ? ' (still busy)' : ''}`,
           int(l.presenceEventsConnect),
-          `${fix(l.rssBeforeMB, 0)} → ${fix(l.rssAfterMB, 0)} MB`,
+          `${fix(l.rssBeforeMB, 0)} → ${fix(l.rssAfterMB, 0)} MB${l.memoryAfterGc ? '' : ' (no GC)'}`,
           fix(l.kbPerSocket, 1),
+          fix(l.heapKbPerSocket, 1),
+          fix(l.rawRssKbPerSocket, 1),
           fix(l.benchKbPerSocket, 1),
           `${secs(l.disconnect?.ms)}${l.disconnect?.timedOut ? ' (still busy)' : ''} (${secs(l.disconnect?.serverCpuMs)})`,
         ];
       }),
-      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
   );
   out.push('');
@@ -214,7 +218,9 @@ export function realtimeSection(result) {
       '(the bar’s figure). **HTTP POST** = the sender’s request alone. **response → receive** = the sender has its answer → the receiver has the message; negative = the ' +
       'push arrived before the HTTP response. `first / last 10 %` = time to connect the first and the last tenth of the sockets (a last tenth much slower than the ' +
       'first means the cost per connection grows with the number connected). `presence events` = `presence` messages the idle clients received while connecting. ' +
-      '`KB/socket` = (server VmRSS after − before) ÷ sockets connected.',
+      '`KB/socket` = (server VmRSS after − before) ÷ sockets connected, each taken right after a full garbage collection (through the inspector, ' +
+      'opened by SIGUSR1 on a port the bench chose); `of it JS heap` = the same for `heapUsed`; `RSS without GC` = the plain VmRSS difference, ' +
+      'which depends on when V8 last collected.',
   );
   out.push('');
   for (const l of rt.levels) {
