@@ -60,6 +60,11 @@ describe('chat', () => {
     await login(alice.page, app.baseUrl, ALICE.email, ALICE.password);
     await alice.page.goto(`${app.baseUrl}/people/${bobId}`);
     await alice.page.getByRole('button', { name: 'Message' }).click();
+    // Wide screens open a docked window first (dock.e2e.test.ts); from there to the full chat page.
+    await alice.page
+      .getByRole('region', { name: `Chat with ${BOB.name}` })
+      .getByRole('link', { name: 'Open in full view' })
+      .click();
     await alice.page.waitForURL(/\/chat\/[^/]+$/);
     const aliceLog = alice.page.getByRole('log');
     const aliceBox = alice.page.getByRole('textbox', { name: 'Message' });

@@ -112,7 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const realtime = new Realtime(ctx, app.server);
   ctx.realtime = realtime;
   registerGroupRealtime(realtime, ctx.db.db);
-  registerUserRealtime(realtime);
+  registerUserRealtime(realtime, ctx);
   registerSessionRealtime(realtime);
   registerChatRealtime(realtime, ctx.db.db);
   for (const type of realtime.routedTypes()) ctx.outbox.on(type, (event) => realtime.deliver(event));

@@ -90,7 +90,7 @@ const appLayout = createRoute({
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
     return { me };
   },
-  loader: () => loadNamespaces('people', 'home', 'groups'),
+  loader: () => loadNamespaces('people', 'home', 'groups', 'dock'),
   component: lazyRouteComponent(() => import('./layout/app-shell.tsx'), 'AppShell'),
 });
 

@@ -33,10 +33,15 @@ export interface Route {
 }
 
 export type Router = (event: StoredEvent) => Route | null;
+
+/** The room of the tabs watching a person's presence. */
+export const presenceRoom = (userId: string) => `presence:${userId}`;
 export type RoomResolver = (actor: Actor) => Promise<string[]>;
 
 export const REPLAY_WINDOW_MS = 24 * 3600 * 1000;
 const REPLAY_MAX = 1000;
+const ARRIVALS_EVERY_MS = 2000;
+const ARRIVALS_MAX = 100;
 
 interface SocketData {
   actor: Actor;
@@ -60,6 +65,9 @@ export class Realtime {
   /** Set when shutting down: nothing more is broadcast (Redis is closing). */
   private closing = false;
   private readonly log = logger('realtime');
+  /** Employees who came online since the last flush (for "online now" lists); guests are never announced. */
+  private readonly arrivals = new Set<string>();
+  private readonly arrivalTimer: NodeJS.Timeout;
 
   constructor(
     private readonly ctx: AppContext,
@@ -97,6 +105,10 @@ export class Realtime {
         (err: unknown) => next(err as Error),
       );
     });
+    // Every 2 s at most, one small message to all employees names who came online (at most 100; `more`
+    // when there were more): lists of online colleagues refresh, without a broadcast per person.
+    this.arrivalTimer = setInterval(() => this.flushArrivals(), ARRIVALS_EVERY_MS);
+    this.arrivalTimer.unref();
     this.io.on('connection', (socket) => {
       this.onConnection(socket).catch((err: unknown) => {
         this.log.warn({ err }, 'connection setup failed');
@@ -177,7 +189,7 @@ export class Realtime {
 
   /**
    * Applies a change to one connection's state and, when the person's overall status changes, tells
-   * colleagues (`org`) and the person's groups. Going offline records "last seen".
+   * those watching the person. Going offline records "last seen".
    */
   private async changePresence(socket: Socket, change: () => Promise<void>): Promise<void> {
     const { actor } = socket.data as SocketData;
@@ -190,8 +202,17 @@ export class Realtime {
       lastSeenAt = new Date().toISOString();
       await this.ctx.db.db.updateTable('users').set({ last_seen_at: lastSeenAt }).where('id', '=', actor.id).execute();
     }
-    const rooms = ['org', ...[...socket.rooms].filter((r) => r.startsWith('group:'))];
-    if (!this.closing) this.io.to(rooms).emit('presence', { userId: actor.id, status: after, lastSeenAt });
+    // To the tabs that show this person (they asked with `presence:watch`), on every instance.
+    if (!this.closing) this.io.to(presenceRoom(actor.id)).emit('presence', { userId: actor.id, status: after, lastSeenAt });
+    if ((before ?? 'offline') === 'offline' && actor.role !== 'guest') this.arrivals.add(actor.id);
+  }
+
+  private flushArrivals(): void {
+    if (this.arrivals.size === 0 || this.closing) return;
+    const userIds = [...this.arrivals].slice(0, ARRIVALS_MAX);
+    const more = this.arrivals.size > ARRIVALS_MAX;
+    this.arrivals.clear();
+    this.io.to('org').emit('presence:arrived', { userIds, more });
   }
 
   /** Sends a reconnecting client what it missed, in order; or asks it to reload. */
@@ -242,6 +263,7 @@ export class Realtime {
   /** Closes every connection; the HTTP server itself is Fastify's to close. */
   async close(): Promise<void> {
     this.closing = true;
+    clearInterval(this.arrivalTimer);
     this.presence.close();
     // Close this instance's transports only, without Socket.IO's `disconnect` packet: a client told
     // "io server disconnect" never reconnects on its own (that is how logout and deactivation end sessions),

@@ -101,9 +101,18 @@ describe('real-time gateway', () => {
     const watcher = await open(url, owner.client);
     const presenceOf = async () => (await owner.client.get(`/api/v1/presence?userIds=${member.id}`)).json().items[0];
     expect((await presenceOf()).status).toBe('offline');
+    // A tab hears only the people it watches, and gets their status at once; garbage and strangers are ignored.
+    const bystander = await open(url, outsider.client);
+    const watched = await watcher.socket.emitWithAck('presence:watch', [member.id, 'nobody', 42]);
+    expect(watched).toHaveLength(1);
+    expect(watched[0]).toMatchObject({ userId: member.id, status: 'offline' });
 
+    const arrived: Array<{ userIds: string[]; more: boolean }> = [];
+    watcher.socket.on('presence:arrived', (a: { userIds: string[]; more: boolean }) => arrived.push(a));
     const tab1 = await open(url, member.client);
     await until(() => watcher.presence.some((p) => p.userId === member.id && p.status === 'online'));
+    // Everyone's "online now" list hears of the newcomer in a batch (every 2 s at most), not one broadcast each.
+    await until(() => arrived.some((a) => a.userIds.includes(member.id)), 3000);
     expect(await presenceOf()).toEqual({ userId: member.id, status: 'online', lastSeenAt: null });
 
     const tab2 = await open(url, member.client);
@@ -125,6 +134,8 @@ describe('real-time gateway', () => {
     expect(gone.status).toBe('offline');
     expect(Date.now() - Date.parse(gone.lastSeenAt)).toBeLessThan(5000);
     watcher.socket.close();
+    expect(bystander.presence.filter((p) => p.userId === member.id)).toEqual([]);
+    bystander.socket.close();
 
     const bad = await owner.client.get('/api/v1/presence');
     expect(bad.statusCode).toBe(400);

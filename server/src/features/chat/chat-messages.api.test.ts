@@ -62,7 +62,8 @@ describe('chat messages: attachments, reactions, mentions, mute, unread, search'
     expect(sent.json().attachments.map((a: { id: string }) => a.id)).toEqual([image.id, file.id]);
     await t.drain();
     await until(() => benSock.events.some((e) => e.type === 'message.created'));
-    expect((benSock.events.find((e) => e.type === 'message.created')?.data as { attachments: unknown[] }).attachments).toHaveLength(2);
+    const pushed = benSock.events.find((e) => e.type === 'message.created');
+    expect((pushed?.data as { attachments: unknown[] } | undefined)?.attachments).toHaveLength(2);
 
     const thumb = await ben.client.get(image.thumbnailUrl);
     expect(thumb.statusCode).toBe(200);

@@ -1,17 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useRouterState } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnreadTotal } from '../../features/chat/api/list-conversations.ts';
+import { useUnreadTotal } from '../../features/chat/api/get-unread-total.ts';
+import { usePresenceUpdates } from '../../features/chat/api/presence.ts';
+import { OnlineColleaguesCard } from '../../features/chat/dock/online-card.tsx';
+import { useChatAlerts } from '../../features/chat/dock/use-chat-alerts.ts';
 import { useUnreadTitle } from '../../features/chat/hooks/use-unread-title.ts';
 import { GroupInvitationsCard } from '../../features/groups/components/group-invitations-card.tsx';
 import { ColleaguesCard } from '../../features/people/components/colleagues-card.tsx';
-import { setLocale } from '../../lib/i18n.ts';
+import { useDockAvailable, useDockWindows } from '../../lib/chat-dock.ts';
+import { loadNamespaces, setLocale } from '../../lib/i18n.ts';
 import { meQueryOptions } from '../../lib/session.ts';
 import { applyTheme } from '../../lib/theme.ts';
 import { useLiveUpdates } from '../use-live-updates.ts';
 import { BottomTabs, LeftNav } from './navigation.tsx';
 import { TopBar } from './top-bar.tsx';
+
+// The windows embed the conversation view: loaded only once a window is open.
+const ChatDock = lazy(() => import('../../features/chat/dock/chat-dock.tsx').then((m) => ({ default: m.ChatDock })));
 
 /** Facebook's frame: top bar, left navigation, content, right column; a bottom tab bar on phones. */
 export function AppShell() {
@@ -23,7 +30,14 @@ export function AppShell() {
   const firstPath = useRef(pathname);
   useLiveUpdates(me?.user.id);
   useUnreadTitle(useUnreadTotal());
+  usePresenceUpdates();
+  useChatAlerts(me?.user.id);
   const wide = pathname === '/chat' || pathname.startsWith('/chat/');
+  const dockAvailable = useDockAvailable();
+  const docked = useDockWindows(me?.user.id ?? '').length > 0 && dockAvailable && !wide;
+  useEffect(() => {
+    if (docked) void loadNamespaces('chat');
+  }, [docked]);
 
   // The user's saved preferences win over the device's.
   const locale = me?.locale;
@@ -59,10 +73,16 @@ export function AppShell() {
           {pathname === '/' && me.user.role !== 'guest' ? <GroupInvitationsCard headingId="aside-group-invitations" /> : null}
           {/* Without the directory (guests; the API answers 403): no colleagues card. */}
           {me.abilities.viewDirectory ? <ColleaguesCard excludeId={me.user.id} headingId="aside-colleagues" /> : null}
+          <OnlineColleaguesCard headingId="aside-online" />
           <p className="muted small aside-footer">{t('poweredBy')}</p>
         </aside>
       </div>
       <BottomTabs />
+      {docked ? (
+        <Suspense fallback={null}>
+          <ChatDock />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/ui/avatar.tsx';
 import { IconChat, IconGroups, IconHome, IconOrgChart, IconPeople, IconSettings, IconShield } from '../../components/ui/icons.tsx';
-import { useUnreadTotal } from '../../features/chat/api/list-conversations.ts';
+import { useUnreadTotal } from '../../features/chat/api/get-unread-total.ts';
 import { useMe } from '../../lib/session.ts';
 
 type NavTarget = '/' | '/groups' | '/chat' | '/people' | '/people/org-chart' | '/settings' | '/admin';
@@ -93,7 +93,7 @@ export function BottomTabs() {
   );
 }
 
-/** Phones: the chat link with its unread badge in the top bar. */
+/** The chat link with its unread badge in the top bar (`GET /conversations/unread`, muted chats left out). */
 export function TopBarChatLink() {
   const { t } = useTranslation('common');
   const unread = useUnreadTotal();

@@ -5,7 +5,7 @@ import { chatKeys } from './keys.ts';
 
 export type ConversationPage = { items: Conversation[]; nextCursor: string | null };
 
-/** `GET /conversations`: most recent activity first (the first page is enough for the list and the unread total). */
+/** `GET /conversations`: most recent activity first (the unread total has its own endpoint: `get-unread-total.ts`). */
 export const conversationsQueryOptions = queryOptions({
   queryKey: chatKeys.conversations,
   queryFn: ({ signal }) => api<ConversationPage>('/conversations', { query: { limit: 50 }, signal }),
@@ -14,10 +14,4 @@ export const conversationsQueryOptions = queryOptions({
 
 export function useConversations() {
   return useQuery(conversationsQueryOptions);
-}
-
-/** Unread messages over all conversations (navigation badge, document title). */
-export function useUnreadTotal(): number {
-  const { data } = useQuery({ ...conversationsQueryOptions, retry: false });
-  return (data?.items ?? []).reduce((sum, c) => sum + Math.max(c.unreadCount, 0), 0);
 }

@@ -32,11 +32,19 @@ function CompanyForm({ company }: { company: CompanySettings }) {
   const [locale, setLocale] = useState<Locale>(company.defaultLocale);
   const [guestsAllowed, setGuestsAllowed] = useState(company.guestsAllowed);
   const [groupCreation, setGroupCreation] = useState(company.groupCreation);
+  const [attachmentMb, setAttachmentMb] = useState(String(company.chatAttachmentMaxMb ?? Limits.chatAttachmentMbDefault));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      await update.mutateAsync({ companyName: name.trim(), accentColor: accent.toLowerCase(), defaultLocale: locale, guestsAllowed, groupCreation });
+      await update.mutateAsync({
+        companyName: name.trim(),
+        accentColor: accent.toLowerCase(),
+        defaultLocale: locale,
+        guestsAllowed,
+        groupCreation,
+        chatAttachmentMaxMb: Number(attachmentMb),
+      });
     } catch {
       applyAccent(company.accentColor);
     }
@@ -44,6 +52,8 @@ function CompanyForm({ company }: { company: CompanySettings }) {
 
   const fields = fieldErrors(t, update.error);
   const validHex = /^#[0-9a-fA-F]{6}$/.test(accent);
+  const mb = Number(attachmentMb);
+  const validMb = Number.isInteger(mb) && mb >= 1 && mb <= Limits.chatAttachmentMbMax;
   return (
     <section className="card" aria-labelledby="company-heading">
       <h2 id="company-heading" className="card__title">
@@ -125,8 +135,23 @@ function CompanyForm({ company }: { company: CompanySettings }) {
             {t('company.guestsAllowedHint')}
           </p>
         </div>
+        <h3 className="card__subtitle">{t('company.chatSection')}</h3>
+        <TextField
+          label={t('company.chatAttachmentMaxMb')}
+          hint={t('company.chatAttachmentMaxMbHint')}
+          type="number"
+          name="chatAttachmentMaxMb"
+          inputMode="numeric"
+          required
+          min={1}
+          max={Limits.chatAttachmentMbMax}
+          step={1}
+          value={attachmentMb}
+          onChange={(e) => setAttachmentMb(e.target.value)}
+          error={fields.chatAttachmentMaxMb}
+        />
         <div>
-          <button type="submit" className="button button--primary" disabled={update.isPending || !validHex}>
+          <button type="submit" className="button button--primary" disabled={update.isPending || !validHex || !validMb}>
             {t('common:save')}
           </button>
         </div>

@@ -4,12 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
+import { IconChat } from '../../../components/ui/icons.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
+import { useOpenConversation } from '../../../lib/chat-dock.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useAcceptGroupInvitation } from '../api/accept-invitation.ts';
 import { useCancelRequest } from '../api/cancel-request.ts';
 import { useDeclineGroupInvitation } from '../api/decline-invitation.ts';
+import { useEnableGroupChat } from '../api/enable-group-chat.ts';
 import { useJoinGroup } from '../api/join-group.ts';
 import { useRemoveMember } from '../api/remove-member.ts';
 import { AskToJoinDialog } from './ask-to-join-dialog.tsx';
@@ -27,10 +30,13 @@ export function GroupActions({ group, groupKey }: { group: Group; groupKey: stri
   const accept = useAcceptGroupInvitation();
   const decline = useDeclineGroupInvitation();
   const leave = useRemoveMember(group.id);
+  const enableChat = useEnableGroupChat();
+  const openConversation = useOpenConversation();
   const [asking, setAsking] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const { membership, abilities } = group;
-  const error = join.error ?? cancel.error ?? accept.error ?? decline.error;
+  const error = join.error ?? cancel.error ?? accept.error ?? decline.error ?? enableChat.error;
+  const isMember = membership.role !== null;
 
   return (
     <>
@@ -72,6 +78,21 @@ export function GroupActions({ group, groupKey }: { group: Group; groupKey: stri
               {t('actions.withdraw')}
             </button>
           </>
+        ) : null}
+        {isMember && group.chatId ? (
+          <button type="button" className="button" onClick={() => group.chatId && openConversation(group.chatId)}>
+            <IconChat width={18} height={18} /> {t('chat.open')}
+          </button>
+        ) : null}
+        {isMember && !group.chatId && abilities.update && !group.archived ? (
+          <button
+            type="button"
+            className="button"
+            disabled={enableChat.isPending}
+            onClick={() => enableChat.mutate(group.id, { onSuccess: ({ id }) => openConversation(id) })}
+          >
+            <IconChat width={18} height={18} /> {t('chat.start')}
+          </button>
         ) : null}
         {abilities.leave ? (
           <button type="button" className="button" onClick={() => setLeaving(true)}>

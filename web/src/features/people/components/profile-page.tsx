@@ -1,4 +1,4 @@
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -8,6 +8,7 @@ import { IconBriefcase, IconBuilding, IconChat, IconEdit, IconMail, IconPhone, I
 import { useDocumentTitle } from '../../../components/ui/page-header.tsx';
 import { Spinner } from '../../../components/ui/spinner.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
+import { useOpenConversation } from '../../../lib/chat-dock.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { useMe } from '../../../lib/session.ts';
@@ -26,7 +27,7 @@ export function ProfilePage() {
   const format = useFormatters();
   const user = useUser(id);
   const [editing, setEditing] = useState(false);
-  const navigate = useNavigate();
+  const openConversation = useOpenConversation();
   const startChat = useStartConversation();
   useDocumentTitle(user.data?.name ?? t('profile.title'));
 
@@ -68,9 +69,8 @@ export function ProfilePage() {
                 className={`button${profile.abilities.update ? '' : ' button--primary'}`}
                 disabled={startChat.isPending}
                 onClick={() =>
-                  startChat.mutate(profile.id, {
-                    onSuccess: (conversation) => void navigate({ to: '/chat/$conversationId', params: { conversationId: conversation.id } }),
-                  })
+                  // Wide screens: a docked chat window; phones and tablets: the full-screen conversation.
+                  startChat.mutate(profile.id, { onSuccess: (conversation) => openConversation(conversation.id) })
                 }
               >
                 <IconChat width={18} height={18} /> {t('profile.message')}

@@ -7,6 +7,7 @@ import { useMe } from '../../../lib/session.ts';
 import { applyTheme } from '../../../lib/theme.ts';
 import { useUpdatePreferences } from '../api/update-preferences.ts';
 import { ChangePasswordCard } from './change-password-card.tsx';
+import { NotificationsCard } from './notifications-card.tsx';
 import { SessionsCard } from './sessions-card.tsx';
 
 const themes: Theme[] = ['system', 'light', 'dark'];
@@ -72,6 +73,7 @@ export function SettingsPage() {
         </p>
       </section>
 
+      <NotificationsCard />
       <ChangePasswordCard />
       <SessionsCard />
     </div>
