@@ -30,6 +30,8 @@ async function presentOne(ctx: AppContext, actor: Actor | null, row: repo.Messag
   return m as Message;
 }
 
+const messageFacts = (row: repo.MessageRow) => ({ authorId: row.author_id, deleted: row.deleted_at !== null, member: true, system: row.system !== null });
+
 /** Sends a message. The sender's clientId makes it idempotent: a retry returns the first message (`created: false`). */
 export async function sendMessage(ctx: AppContext, actor: Actor, id: string, input: SendMessage): Promise<{ message: Message; created: boolean }> {
   const { row: conv } = await loadConversation(ctx.db.db, actor, id, 'conversation.post');
@@ -63,6 +65,7 @@ export async function sendMessage(ctx: AppContext, actor: Actor, id: string, inp
     mentions: mentions.length > 0 ? JSON.stringify(mentions) : null,
     system: null,
   };
+  let pushed: Message | undefined;
   try {
     await ctx.db.transaction(async (tx) => {
       await tx.db.insertInto('messages').values(row).execute();
@@ -83,7 +86,7 @@ export async function sendMessage(ctx: AppContext, actor: Actor, id: string, inp
         .where('conversation_id', '=', conv.id)
         .where('user_id', '=', actor.id)
         .execute();
-      const [pushed] = await presentMessages(tx.db, null, [row]);
+      [pushed] = await presentMessages(tx.db, null, [row]);
       await appendEvent(tx, { type: 'message.created', actorId: actor.id, subjectId: conv.id, payload: { message: pushed } }, ctx.outbox);
     });
   } catch (err) {
@@ -93,7 +96,10 @@ export async function sendMessage(ctx: AppContext, actor: Actor, id: string, inp
     if (!winner) throw err;
     return { message: await presentOne(ctx, actor, winner), created: false };
   }
-  return { message: await presentOne(ctx, actor, row), created: true };
+  // The message as pushed to the others, with the sender's own abilities: no second round of queries.
+  const facts = messageFacts(row);
+  const abilities = { edit: can(actor, 'message.edit', facts), delete: can(actor, 'message.delete', facts) };
+  return { message: pushed ? { ...pushed, abilities } : await presentOne(ctx, actor, row), created: true };
 }
 
 async function loadMessage(ctx: AppContext, actor: Actor, conversationId: string, messageId: string): Promise<{ l: Loaded; row: repo.MessageRow }> {
@@ -103,7 +109,6 @@ async function loadMessage(ctx: AppContext, actor: Actor, conversationId: string
   return { l, row };
 }
 
-const messageFacts = (row: repo.MessageRow) => ({ authorId: row.author_id, deleted: row.deleted_at !== null, member: true, system: row.system !== null });
 
 export async function editMessage(ctx: AppContext, actor: Actor, conversationId: string, messageId: string, body: string): Promise<Message> {
   const { row } = await loadMessage(ctx, actor, conversationId, messageId);
