@@ -31,12 +31,7 @@ export async function membersOf(db: Executor, conversationIds: readonly string[]
     .orderBy('joined_at')
     .orderBy('user_id')
     .execute();
-  const seen = new Map<string, number>();
-  return rows.filter((r) => {
-    const n = (seen.get(r.conversation_id) ?? 0) + 1;
-    seen.set(r.conversation_id, n);
-    return n <= limit;
-  });
+  return firstPer(rows, limit);
 }
 
 /** Who has read furthest in each conversation (for "Seen"): the `limit` most advanced readers. */
@@ -49,12 +44,7 @@ export async function readersOf(db: Executor, conversationIds: readonly string[]
     .where('last_read_message_id', 'is not', null)
     .orderBy('last_read_message_id', 'desc')
     .execute();
-  const seen = new Map<string, number>();
-  return rows.filter((r) => {
-    const n = (seen.get(r.conversation_id) ?? 0) + 1;
-    seen.set(r.conversation_id, n);
-    return n <= limit;
-  });
+  return firstPer(rows, limit);
 }
 
 export async function memberCounts(db: Executor, conversationIds: readonly string[]): Promise<Map<string, number>> {
@@ -168,30 +158,42 @@ export async function messagesByIds(db: Executor, ids: readonly string[]): Promi
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
+  return out;
+}
+
+/** The first `limit` rows of each conversation, in the order given. */
+function firstPer<T extends { conversation_id: string }>(rows: T[], limit: number): T[] {
+  const seen = new Map<string, number>();
+  return rows.filter((r) => {
+    const n = (seen.get(r.conversation_id) ?? 0) + 1;
+    seen.set(r.conversation_id, n);
+    return n <= limit;
+  });
+}
+
 export async function attachmentsOf(db: Executor, messageIds: readonly string[]): Promise<Map<string, AttachmentRow[]>> {
-  const out = new Map<string, AttachmentRow[]>();
-  if (messageIds.length === 0) return out;
+  if (messageIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('message_attachments')
     .selectAll()
     .where('message_id', 'in', [...new Set(messageIds)])
     .orderBy('position')
     .execute();
-  for (const r of rows) out.set(r.message_id as string, [...(out.get(r.message_id as string) ?? []), r]);
-  return out;
+  return groupBy(rows, (r) => r.message_id as string);
 }
 
 export async function reactionsOf(db: Executor, messageIds: readonly string[]): Promise<Map<string, ReactionRow[]>> {
-  const out = new Map<string, ReactionRow[]>();
-  if (messageIds.length === 0) return out;
+  if (messageIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('message_reactions')
     .selectAll()
     .where('message_id', 'in', [...new Set(messageIds)])
     .orderBy('created_at')
     .execute();
-  for (const r of rows) out.set(r.message_id, [...(out.get(r.message_id) ?? []), r]);
-  return out;
+  return groupBy(rows, (r) => r.message_id);
 }
 
 export async function findAttachment(db: Executor, conversationId: string, id: string): Promise<AttachmentRow | undefined> {
