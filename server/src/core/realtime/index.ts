@@ -139,11 +139,21 @@ export class Realtime {
     if (this.closing) throw new Error('real-time gateway is closing');
     const route = this.routers.get(event.type)?.(event);
     if (!route) return;
-    for (const j of route.join ?? []) this.io.in(`user:${j.userId}`).socketsJoin(j.room);
+    // Room changes: on this instance at once (synchronously, before the emit below), and through the adapter
+    // on the others — there the change and the emit travel on one Redis connection, in this order.
+    for (const j of route.join ?? []) this.joinEverywhere(`user:${j.userId}`, j.room);
     const payload: ClientEvent = { id: event.id, type: event.type, subjectId: event.subjectId, ...(route.data !== undefined ? { data: route.data } : {}) };
     if (route.rooms.length > 0) this.io.to(route.rooms).emit('event', payload);
-    for (const l of route.leave ?? []) this.io.in(`user:${l.userId}`).socketsLeave(l.room);
+    for (const l of route.leave ?? []) {
+      this.io.local.in(`user:${l.userId}`).socketsLeave(l.room);
+      if (this.redis.length > 0) this.io.in(`user:${l.userId}`).socketsLeave(l.room);
+    }
     for (const room of route.disconnect ?? []) this.io.in(room).disconnectSockets(true);
+  }
+
+  private joinEverywhere(from: string, room: string): void {
+    this.io.local.in(from).socketsJoin(room);
+    if (this.redis.length > 0) this.io.in(from).socketsJoin(room);
   }
 
   /** Event types that have a route: the outbox dispatcher hands exactly these to `deliver`. */
