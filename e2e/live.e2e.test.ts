@@ -87,6 +87,20 @@ describe('live updates', () => {
     await chris.context.close();
   });
 
+  it('a profile shows whether the person is online, and when they were last active once they leave', async () => {
+    const chris = await newPage(browser);
+    await login(chris.page, app.baseUrl, CHRIS.email, CHRIS.password);
+    const olga = await newPage(browser);
+    await login(olga.page, app.baseUrl, OLGA.email, OLGA.password);
+    const olgaId = ((await apiAs(app, olga.page, 'GET', '/me')) as { user: { id: string } }).user.id;
+    await chris.page.goto(`${app.baseUrl}/people/${olgaId}`);
+    await chris.page.getByText('Active now').waitFor();
+    // Olga closes her last tab: Chris's open profile page changes by itself.
+    await olga.context.close();
+    await chris.page.getByText(/Active (a moment|.+) ago/).waitFor({ timeout: 15_000 });
+    await chris.context.close();
+  });
+
   it('member controls follow the per-member abilities', async () => {
     const chris = await newPage(browser);
     await login(chris.page, app.baseUrl, CHRIS.email, CHRIS.password);

@@ -109,7 +109,6 @@ async function loadMessage(ctx: AppContext, actor: Actor, conversationId: string
   return { l, row };
 }
 
-
 export async function editMessage(ctx: AppContext, actor: Actor, conversationId: string, messageId: string, body: string): Promise<Message> {
   const { row } = await loadMessage(ctx, actor, conversationId, messageId);
   if (!can(actor, 'message.edit', messageFacts(row))) throw new AppError(403, 'forbidden', 'Only the author can change a message');

@@ -1,6 +1,6 @@
 import type { Conversation, UserSummary } from '@innenhof/contract';
 import { Limits } from '@innenhof/contract';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PeoplePicker } from '../../../components/people-picker.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -9,7 +9,10 @@ import { Dialog } from '../../../components/ui/dialog.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useAddMembers, useRemoveMember, useRenameConversation, useSetConversationPhoto } from '../api/conversation-actions.ts';
 
-/** Group chat settings: name, photo, members (add / remove) and leaving. */
+/**
+ * Group chat settings: name, photo, members (add / remove) and leaving. Leaving asks first, in the same
+ * dialog (closing one modal to open another would close both: the first one's close ends the settings).
+ */
 export function ChatSettingsDialog({
   conversation,
   meId,
@@ -33,6 +36,9 @@ export function ChatSettingsDialog({
   const [adding, setAdding] = useState<UserSummary[]>([]);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [saved, setSaved] = useState(false);
+  const leaveRef = useRef<HTMLButtonElement>(null);
+  const cancelLeaveRef = useRef<HTMLButtonElement>(null);
+  const askedLeave = useRef(false);
   const a = conversation.abilities;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens.
@@ -41,12 +47,25 @@ export function ChatSettingsDialog({
       setTitle(conversation.title ?? '');
       setAdding([]);
       setSaved(false);
+      setConfirmLeave(false);
+      askedLeave.current = false;
       rename.reset();
       photo.reset();
       add.reset();
       remove.reset();
     }
   }, [open]);
+
+  // The question gets the focus; "Cancel" gives it back to "Leave chat".
+  useEffect(() => {
+    if (confirmLeave) cancelLeaveRef.current?.focus();
+    else if (askedLeave.current) leaveRef.current?.focus();
+  }, [confirmLeave]);
+
+  const close = () => {
+    setConfirmLeave(false);
+    onClose();
+  };
 
   const memberIds = new Set(conversation.members.map((m) => m.id));
   const submitTitle = (event: FormEvent) => {
@@ -57,8 +76,36 @@ export function ChatSettingsDialog({
   };
 
   return (
-    <>
-      <Dialog open={open && !confirmLeave} title={t('settings.title')} onClose={onClose}>
+    <Dialog open={open} title={confirmLeave ? t('settings.leaveTitle') : t('settings.title')} onClose={close}>
+      {confirmLeave ? (
+        <>
+          <p>{t('settings.leaveText')}</p>
+          {remove.isError ? <Alert tone="error">{errorMessage(t, remove.error)}</Alert> : null}
+          <div className="form__actions">
+            <button ref={cancelLeaveRef} type="button" className="button" onClick={() => setConfirmLeave(false)}>
+              {t('common:cancel')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={remove.isPending}
+              onClick={() =>
+                remove.mutate(
+                  { conversationId: conversation.id, userId: meId, leaving: true },
+                  {
+                    onSuccess: () => {
+                      close();
+                      onLeft();
+                    },
+                  },
+                )
+              }
+            >
+              {t('settings.leaveConfirm')}
+            </button>
+          </div>
+        </>
+      ) : (
         <div className="stack chat-settings">
           {a.rename ? (
             <form className="stack" onSubmit={submitTitle}>
@@ -171,40 +218,21 @@ export function ChatSettingsDialog({
 
           {a.leave ? (
             <div className="form__actions">
-              <button type="button" className="button button--danger" onClick={() => setConfirmLeave(true)}>
+              <button
+                ref={leaveRef}
+                type="button"
+                className="button button--danger"
+                onClick={() => {
+                  askedLeave.current = true;
+                  setConfirmLeave(true);
+                }}
+              >
                 {t('settings.leave')}
               </button>
             </div>
           ) : null}
         </div>
-      </Dialog>
-      <Dialog open={open && confirmLeave} title={t('settings.leaveTitle')} onClose={() => setConfirmLeave(false)}>
-        <p>{t('settings.leaveText')}</p>
-        {remove.isError ? <Alert tone="error">{errorMessage(t, remove.error)}</Alert> : null}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={() => setConfirmLeave(false)}>
-            {t('common:cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={remove.isPending}
-            onClick={() =>
-              remove.mutate(
-                { conversationId: conversation.id, userId: meId, leaving: true },
-                {
-                  onSuccess: () => {
-                    setConfirmLeave(false);
-                    onLeft();
-                  },
-                },
-              )
-            }
-          >
-            {t('settings.leaveConfirm')}
-          </button>
-        </div>
-      </Dialog>
-    </>
+      )}
+    </Dialog>
   );
 }

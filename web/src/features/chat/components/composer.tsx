@@ -6,7 +6,7 @@ import { Avatar } from '../../../components/ui/avatar.tsx';
 import { IconClose } from '../../../components/ui/icons.tsx';
 import type { Uploads } from '../hooks/use-uploads.ts';
 import { formatSize } from '../lib/system-text.ts';
-import { IconFile, IconPaperclip, IconSend, IconSmile } from './chat-icons.tsx';
+import { IconFile, IconPaperclip, IconSend, IconSmile } from '../../../components/ui/icons.tsx';
 import { EmojiPicker } from './message-parts.tsx';
 
 export type ReplyRef = { id: string; authorName: string | null; excerpt: string };

@@ -10,13 +10,29 @@ import { useMe } from '../../../lib/session.ts';
 import { useConversations } from '../api/list-conversations.ts';
 import { plainText } from '../lib/render-message.ts';
 import { systemText } from '../lib/system-text.ts';
-import { IconBellOff } from './chat-icons.tsx';
+import { IconBellOff } from '../../../components/ui/icons.tsx';
 import { conversationTitle, otherMembers } from './conversation-info.ts';
 
-/** The picture of a conversation: the chat's photo / the group's cover, else the other person. */
+/**
+ * The picture of a conversation: the chat's photo / the group's cover; a direct chat shows the other
+ * person; a group chat or room without a picture shows the initials of its name (never one member's face).
+ */
 export function ConversationPicture({ conversation, meId, size = 'md' }: { conversation: Conversation; meId: string; size?: 'xs' | 'sm' | 'md' }) {
   if (conversation.photo) {
     return <Avatar user={{ name: conversation.title ?? '', avatar: conversation.photo, initialsAvatarUrl: '' }} size={size} alt="" />;
+  }
+  if (conversation.kind !== 'direct') {
+    const initials = (conversation.title ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((w) => w[0]?.toUpperCase() ?? '')
+      .join('');
+    return (
+      <span className={`avatar avatar--${size} avatar--initials`} aria-hidden="true">
+        {initials || '#'}
+      </span>
+    );
   }
   const first = otherMembers(conversation, meId)[0];
   return first ? <Avatar user={first} size={size} alt="" /> : null;

@@ -1,9 +1,11 @@
 import type { Conversation, Message } from '@innenhof/contract';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import '../dock/presence.css';
 import {
   type DragEvent,
   type MouseEvent as ReactMouseEvent,
   type PointerEvent as ReactPointerEvent,
+  type ReactNode,
   useEffect,
   useId,
   useLayoutEffect,
@@ -14,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
-import { IconClose } from '../../../components/ui/icons.tsx';
+import { IconBellOff, IconClose } from '../../../components/ui/icons.tsx';
 import { useDocumentTitle } from '../../../components/ui/page-header.tsx';
 import { Spinner } from '../../../components/ui/spinner.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
@@ -28,16 +30,18 @@ import { useConversation } from '../api/get-conversation.ts';
 import { newClientId } from '../api/keys.ts';
 import { useMessages } from '../api/list-messages.ts';
 import { useMarkRead } from '../api/mark-read.ts';
+import { usePresenceText } from '../../../components/presence-status.tsx';
 import { useReactToMessage } from '../api/react-to-message.ts';
 import { useSendMessage } from '../api/send-message.ts';
 import { useTypingSignal, useTypingUsers } from '../hooks/use-typing.ts';
+import { NotificationPrompt } from '../dock/notification-prompt.tsx';
 import { useUploads } from '../hooks/use-uploads.ts';
 import { plainText } from '../lib/render-message.ts';
 import { systemText } from '../lib/system-text.ts';
-import { IconBellOff } from './chat-icons.tsx';
 import { ChatSettingsDialog } from './chat-settings-dialog.tsx';
 import { Composer, type Outgoing, type ReplyRef } from './composer.tsx';
 import { conversationTitle, otherMembers } from './conversation-info.ts';
+import { ConversationPicture } from './conversation-list.tsx';
 import { Attachments, MessageBody, ReactionBar, ReactionChips } from './message-parts.tsx';
 import { SearchPanel } from './search-panel.tsx';
 import { type MenuItem, ThreadMenu } from './thread-menu.tsx';
@@ -63,9 +67,16 @@ export interface ConversationViewProps {
   variant?: 'page' | 'dock';
   /** Docked windows: close the window (also used after leaving the chat or marking it unread). */
   onClose?: () => void;
+  /**
+   * Buttons at the end of the header, after the conversation menu (a docked window's minimise, full view
+   * and close): one header for the window and the conversation. Without them a docked view shows a close button.
+   */
+  headerActions?: ReactNode;
+  /** Ask once about browser notifications, under the header (default: on the chat page; a dock shows it in one window). */
+  notificationPrompt?: boolean;
 }
 
-export function ConversationView({ conversationId: given, variant = 'page', onClose }: ConversationViewProps = {}) {
+export function ConversationView({ conversationId: given, variant = 'page', onClose, headerActions, notificationPrompt }: ConversationViewProps = {}) {
   const { t } = useTranslation('chat');
   const params = useParams({ strict: false }) as { conversationId?: string };
   const conversationId = given ?? params.conversationId ?? '';
@@ -90,10 +101,31 @@ export function ConversationView({ conversationId: given, variant = 'page', onCl
     );
   }
   // A fresh view per conversation: drafts, pending messages and scroll position do not leak into another.
-  return <Thread key={conversationId} conversation={conversation.data} variant={variant} onClose={onClose} />;
+  return (
+    <Thread
+      key={conversationId}
+      conversation={conversation.data}
+      variant={variant}
+      onClose={onClose}
+      headerActions={headerActions}
+      notificationPrompt={notificationPrompt ?? variant === 'page'}
+    />
+  );
 }
 
-function Thread({ conversation, variant, onClose }: { conversation: Conversation; variant: 'page' | 'dock'; onClose?: () => void }) {
+function Thread({
+  conversation,
+  variant,
+  onClose,
+  headerActions,
+  notificationPrompt,
+}: {
+  conversation: Conversation;
+  variant: 'page' | 'dock';
+  onClose?: () => void;
+  headerActions?: ReactNode;
+  notificationPrompt: boolean;
+}) {
   const { t, i18n } = useTranslation('chat');
   const me = useMe();
   const meId = me.user.id;
@@ -128,6 +160,9 @@ function Thread({ conversation, variant, onClose }: { conversation: Conversation
   const title = conversationTitle(conversation, meId);
   const others = otherMembers(conversation, meId);
   const isGroup = conversation.kind !== 'direct';
+  // Direct chats: the other person's presence (a dot on the photo, "Active now" under the name).
+  const partner = conversation.kind === 'direct' ? (others[0] ?? null) : null;
+  const { status: presence, text: presenceText } = usePresenceText(partner && partner.id !== meId ? partner.id : null);
 
   /** Leave this view: the list on phones / nothing selected; a docked window closes. */
   const deselect = () => {
@@ -341,11 +376,13 @@ function Thread({ conversation, variant, onClose }: { conversation: Conversation
     },
   };
 
-  const headerPicture = conversation.photo ? (
-    <Avatar user={{ name: title, avatar: conversation.photo, initialsAvatarUrl: '' }} size="sm" alt="" />
-  ) : others[0] ? (
-    <Avatar user={others[0]} size="sm" alt="" />
-  ) : null;
+  const pictureSize = variant === 'dock' ? 'xs' : 'sm';
+  const headerPicture = (
+    <span className="thread__photo">
+      <ConversationPicture conversation={conversation} meId={meId} size={pictureSize} />
+      {presence === 'online' || presence === 'away' ? <span className={`presence-dot presence-dot--${presence}`} /> : null}
+    </span>
+  );
 
   return (
     <section className={`thread thread--${variant}${dragging ? ' thread--dragging' : ''}`} aria-labelledby={titleId} {...dropHandlers}>
@@ -372,6 +409,8 @@ function Thread({ conversation, variant, onClose }: { conversation: Conversation
               {conversation.kind === 'room' ? `${t('roomLabel')} · ` : ''}
               {t('members', { count: conversation.memberCount })}
             </span>
+          ) : presenceText ? (
+            <span className="muted small thread__sub">{presenceText}</span>
           ) : null}
         </div>
         {conversation.muted ? (
@@ -381,13 +420,15 @@ function Thread({ conversation, variant, onClose }: { conversation: Conversation
           </span>
         ) : null}
         <ThreadMenu items={menu} />
-        {variant === 'dock' && onClose ? (
+        {headerActions ? <span className="thread__actions">{headerActions}</span> : null}
+        {variant === 'dock' && onClose && !headerActions ? (
           <button type="button" className="icon-button" onClick={onClose}>
             <IconClose width={18} height={18} />
             <span className="visually-hidden">{t('common:close')}</span>
           </button>
         ) : null}
       </header>
+      {notificationPrompt ? <NotificationPrompt /> : null}
       {settings.isError ? <Alert tone="error">{errorMessage(t, settings.error)}</Alert> : null}
 
       <div className="thread__body">

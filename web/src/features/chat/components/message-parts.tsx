@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { formatSize } from '../lib/system-text.ts';
 import { renderMessageHtml } from '../lib/render-message.ts';
-import { IconFile } from './chat-icons.tsx';
+import { IconFile } from '../../../components/ui/icons.tsx';
 
 export const EmojiPicker = lazy(() => import('./emoji-picker.tsx').then((m) => ({ default: m.EmojiPicker })));
 

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IconMore } from './chat-icons.tsx';
+import { IconMore } from '../../../components/ui/icons.tsx';
 
 export interface MenuItem {
   key: string;

@@ -1,6 +1,7 @@
 // The thread's styles come with the chat page, which may not be loaded when a window opens elsewhere.
 import '../components/chat.css';
 import './dock.css';
+import './presence.css';
 import type { Conversation } from '@innenhof/contract';
 import { Link } from '@tanstack/react-router';
 import { type KeyboardEvent, type SVGProps, useEffect, useRef } from 'react';
@@ -13,7 +14,6 @@ import { useConversation } from '../api/get-conversation.ts';
 import { usePresenceOf } from '../api/presence.ts';
 import { ConversationView } from '../components/conversation-view.tsx';
 import { conversationTitle, otherMembers } from '../components/conversation-info.ts';
-import { NotificationPrompt } from './notification-prompt.tsx';
 
 /**
  * The docked chat windows, bottom-right (wide screens): up to three side by side, the newest on the right;
@@ -90,7 +90,6 @@ function DockWindowView({ window: w, meId, showPrompt }: { window: DockWindow; m
   };
 
   const photo = <WindowPhoto conversation={data} meId={meId} status={status} />;
-  const statusText = status === 'online' ? t('status.online') : status === 'away' ? t('status.away') : null;
 
   if (minimised) {
     return (
@@ -117,6 +116,21 @@ function DockWindowView({ window: w, meId, showPrompt }: { window: DockWindow; m
     );
   }
 
+  // The window's buttons join the conversation's own header (photo, name, presence, menu): one header.
+  const actions = (
+    <>
+      <button ref={restoreRef} type="button" className="dock-window__action" aria-label={t('window.minimise', { name: title })} onClick={minimise}>
+        <IconMinimise width={16} height={16} />
+      </button>
+      <Link to="/chat/$conversationId" params={{ conversationId }} className="dock-window__action" aria-label={t('window.expand')} title={t('window.expand')}>
+        <IconExpand width={16} height={16} />
+      </Link>
+      <button type="button" className="dock-window__action" aria-label={t('window.close', { name: title })} onClick={close}>
+        <IconClose width={16} height={16} />
+      </button>
+    </>
+  );
+
   return (
     <section
       ref={rootRef}
@@ -126,30 +140,21 @@ function DockWindowView({ window: w, meId, showPrompt }: { window: DockWindow; m
       data-conversation-id={conversationId}
       onKeyDown={onKeyDown}
     >
-      <div className="dock-window__header">
-        <div className="dock-window__who">
-          {photo}
-          <span className="dock-window__names">
+      {data ? null : (
+        // Until the conversation is there (or when it is gone), a plain header that can still be closed.
+        <div className="dock-window__header">
+          <div className="dock-window__who">
+            {photo}
             <h2 className="dock-window__title">{title}</h2>
-            {statusText ? <span className="dock-window__status">{statusText}</span> : null}
-          </span>
+          </div>
+          {actions}
         </div>
-        <button ref={restoreRef} type="button" className="dock-window__action" aria-label={t('window.minimise', { name: title })} onClick={minimise}>
-          <IconMinimise width={16} height={16} />
-        </button>
-        <Link to="/chat/$conversationId" params={{ conversationId }} className="dock-window__action" aria-label={t('window.expand')} title={t('window.expand')}>
-          <IconExpand width={16} height={16} />
-        </Link>
-        <button type="button" className="dock-window__action" aria-label={t('window.close', { name: title })} onClick={close}>
-          <IconClose width={16} height={16} />
-        </button>
-      </div>
-      {showPrompt ? <NotificationPrompt /> : null}
+      )}
       <div className="dock-window__body">
         {conversation.isError ? (
           <p className="dock-window__error">{t('window.unavailableText')}</p>
         ) : (
-          <ConversationView conversationId={conversationId} variant="dock" onClose={close} />
+          <ConversationView conversationId={conversationId} variant="dock" onClose={close} headerActions={actions} notificationPrompt={showPrompt} />
         )}
       </div>
     </section>

@@ -1,4 +1,5 @@
 import './dock.css';
+import './presence.css';
 import type { OnlineColleague } from '@innenhof/contract';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';

@@ -8,6 +8,7 @@ import { IconBriefcase, IconBuilding, IconChat, IconEdit, IconMail, IconPhone, I
 import { useDocumentTitle } from '../../../components/ui/page-header.tsx';
 import { Spinner } from '../../../components/ui/spinner.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
+import { PresenceStatus } from '../../../components/presence-status.tsx';
 import { useOpenConversation } from '../../../lib/chat-dock.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useFormatters } from '../../../lib/format.ts';
@@ -60,6 +61,7 @@ export function ProfilePage() {
               </p>
             ) : null}
             {profile.jobTitle ? <p className="profile__job">{profile.jobTitle}</p> : null}
+            {!isMe && profile.status !== 'deactivated' ? <PresenceStatus userId={profile.id} className="profile__presence" /> : null}
             {profile.status === 'deactivated' ? <span className="badge badge--revoked">{t('deactivated')}</span> : null}
           </div>
           {!isMe && profile.status !== 'deactivated' ? (
