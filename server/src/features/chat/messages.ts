@@ -86,7 +86,7 @@ export async function sendMessage(ctx: AppContext, actor: Actor, id: string, inp
         .where('conversation_id', '=', conv.id)
         .where('user_id', '=', actor.id)
         .execute();
-      [pushed] = await presentMessages(tx.db, null, [row]);
+      [pushed] = await presentMessages(tx.db, null, [row], { attachments: attachmentIds.length > 0 });
       await appendEvent(tx, { type: 'message.created', actorId: actor.id, subjectId: conv.id, payload: { message: pushed } }, ctx.outbox);
     });
   } catch (err) {

@@ -50,15 +50,22 @@ function presentReactions(rows: repo.ReactionRow[]): Reaction[] {
  * Messages as the API shows them. `viewer` decides the abilities (only authors edit and delete);
  * real-time pushes present for a non-author, and the author's own client keeps its copy.
  */
-export async function presentMessages(db: Executor, viewer: Actor | null, rows: repo.MessageRow[]): Promise<Message[]> {
+export async function presentMessages(
+  db: Executor,
+  viewer: Actor | null,
+  rows: repo.MessageRow[],
+  /** A message just written: it has no reactions yet, and attachments only if it was sent with some. */
+  fresh?: { attachments: boolean },
+): Promise<Message[]> {
   const messageIds = rows.map((r) => r.id);
+  const none = Promise.resolve(new Map());
   const [replies, attachments, reactions] = await Promise.all([
     repo.messagesByIds(
       db,
       rows.map((r) => r.reply_to_id).filter((x): x is string => Boolean(x)),
     ),
-    repo.attachmentsOf(db, messageIds),
-    repo.reactionsOf(db, messageIds),
+    fresh && !fresh.attachments ? none : repo.attachmentsOf(db, messageIds),
+    fresh ? none : repo.reactionsOf(db, messageIds),
   ]);
   const notes = new Map(rows.map((r) => [r.id, note(r.system)]));
   const personIds = [

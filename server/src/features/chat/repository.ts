@@ -12,6 +12,38 @@ export async function findConversation(db: Executor, id: string): Promise<Conver
   return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A conversation and, when the user takes part, their membership row (one query). */
+export async function findWithMembership(db: Executor, id: string, userId: string): Promise<{ row: ConversationRow; me: MemberRow | undefined } | undefined> {
+  const r = await db
+    .selectFrom('conversations as c')
+    .leftJoin('conversation_members as m', (j) => j.onRef('m.conversation_id', '=', 'c.id').on('m.user_id', '=', userId))
+    .selectAll('c')
+    .select([
+      'm.user_id as m_user_id',
+      'm.last_read_message_id as m_last_read',
+      'm.joined_at as m_joined_at',
+      'm.muted as m_muted',
+      'm.marked_unread as m_marked_unread',
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const { m_user_id, m_last_read, m_joined_at, m_muted, m_marked_unread, ...row } = r;
+  return {
+    row,
+    me: m_user_id
+      ? {
+          conversation_id: row.id,
+          user_id: m_user_id,
+          last_read_message_id: m_last_read,
+          joined_at: m_joined_at as string,
+          muted: Number(m_muted),
+          marked_unread: Number(m_marked_unread),
+        }
+      : undefined,
+  };
+}
+
 export async function membership(db: Executor, conversationId: string, userId: string): Promise<MemberRow | undefined> {
   return db.selectFrom('conversation_members').selectAll().where('conversation_id', '=', conversationId).where('user_id', '=', userId).executeTakeFirst();
 }

@@ -25,8 +25,10 @@ export interface Loaded {
 
 /** A conversation the actor takes part in, or 404 exactly as for one that does not exist; then `action` is checked. */
 export async function loadConversation(db: Executor, actor: Actor, id: string, action?: Action): Promise<Loaded> {
-  const row = await repo.findConversation(db, id);
-  const me = row ? await repo.membership(db, row.id, actor.id) : undefined;
+  // One query: the conversation and the actor's membership row.
+  const found = await repo.findWithMembership(db, id, actor.id);
+  const row = found?.row;
+  const me = found?.me;
   const readOnly = row?.group_id ? ((await groupBasics(db, [row.group_id])).get(row.group_id)?.archived ?? false) : false;
   authorize(actor, 'conversation.read', row ? { id: row.id, member: Boolean(me) } : null, NOT_FOUND);
   const l = { row: row as repo.ConversationRow, me: me as repo.MemberRow, readOnly };
