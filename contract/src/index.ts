@@ -6,3 +6,4 @@ export * from './users.js';
 export * from './auth.js';
 export * from './groups.js';
 export * from './chat.js';
+export * from './feed.js';

@@ -28,6 +28,9 @@ export const Limits = {
   chatMembersMax: 250,
   messageMax: 10000,
   messageAttachmentsMax: 10,
+  postMax: 20000,
+  commentMax: 5000,
+  postAttachmentsMax: 10,
   /** Default of the admin's chat attachment limit, in MB. */
   chatAttachmentMbDefault: 25,
   chatAttachmentMbMax: 1024,

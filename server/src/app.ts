@@ -19,6 +19,9 @@ import { adminRoutes } from './features/admin/routes.js';
 import { registerChatRealtime } from './features/chat/events.js';
 import { dropIfUnsent, UNSENT_JOB } from './features/chat/messages.js';
 import { chatRoutes } from './features/chat/routes.js';
+import { dropIfUnposted, UNPOSTED_JOB } from './features/feed/attachments.js';
+import { registerFeedRealtime } from './features/feed/events.js';
+import { feedRoutes } from './features/feed/routes.js';
 import { fileRoutes } from './features/files/routes.js';
 import { registerGroupRealtime } from './features/groups/events.js';
 import { groupRoutes } from './features/groups/routes.js';
@@ -103,6 +106,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(invitationRoutes, { ctx });
   await app.register(groupRoutes, { ctx });
   await app.register(chatRoutes, { ctx });
+  await app.register(feedRoutes, { ctx });
+  ctx.jobs.register(UNPOSTED_JOB, (payload) => dropIfUnposted(ctx, String(payload.id)));
   ctx.jobs.register(UNSENT_JOB, (payload) => dropIfUnsent(ctx, String(payload.id)));
   await app.register(settingsRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
@@ -115,6 +120,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerUserRealtime(realtime, ctx);
   registerSessionRealtime(realtime);
   registerChatRealtime(realtime, ctx.db.db);
+  registerFeedRealtime(realtime);
   for (const type of realtime.routedTypes()) ctx.outbox.on(type, (event) => realtime.deliver(event));
   app.addHook('preClose', async () => {
     await realtime.close();

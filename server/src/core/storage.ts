@@ -122,6 +122,47 @@ export class Storage {
   }
 }
 
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/heic', 'image/heif']);
+const SAFE_MIME = /^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$/;
+
+export interface StoredUpload {
+  fileId: string;
+  kind: 'image' | 'file';
+  /** Control characters and path separators replaced; at most 200 characters. */
+  name: string;
+  mime: string;
+  width: number | null;
+  height: number | null;
+}
+
+/**
+ * Stores an uploaded attachment (chat, posts): images are re-encoded (metadata dropped) with a thumbnail
+ * and a large variant; any other file is kept as sent and only ever served as a download.
+ */
+export async function storeAttachment(
+  storage: Storage,
+  db: Executor,
+  file: { data: Buffer; filename: string; mimetype: string },
+  ownerId: string,
+): Promise<StoredUpload> {
+  const name = (file.filename || 'file').replace(/[\p{Cc}/\\]/gu, '_').slice(0, 200);
+  const declared = file.mimetype.toLowerCase();
+  if (IMAGE_TYPES.has(declared)) {
+    const img = await storage.saveImage(db, file.data, 'attachment', ownerId);
+    const large = img.variants.large;
+    return { fileId: img.id, kind: 'image', name, mime: 'image/webp', width: large?.width ?? null, height: large?.height ?? null };
+  }
+  const mime = SAFE_MIME.test(declared) ? declared : 'application/octet-stream';
+  const f = await storage.saveFile(db, file.data, 'attachment', mime, ownerId);
+  return { fileId: f.id, kind: 'file', name, mime, width: null, height: null };
+}
+
+/** RFC 6266 / 5987 `Content-Disposition` for a download, safe for any name. */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
 /** URLs of an image's variants as the API returns them. */
 export function imageUrls(fileId: string | null): { small: string; large: string } | null {
   if (!fileId) return null;

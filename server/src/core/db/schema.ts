@@ -5,6 +5,18 @@ import type {
   MessageReactionsTable,
   MessagesTable,
 } from '../../features/chat/tables.js';
+import type {
+  CommentsTable,
+  FollowsTable,
+  PostAttachmentsTable,
+  PostConfirmationsTable,
+  PostHashtagsTable,
+  PostReportsTable,
+  PostsTable,
+  PostVersionsTable,
+  ReactionsTable,
+  SavedPostsTable,
+} from '../../features/feed/tables.js';
 import type { GroupMembersTable, GroupRequestsTable, GroupsTable } from '../../features/groups/tables.js';
 import type { InvitationsTable } from '../../features/invitations/tables.js';
 import type { SettingsTable } from '../../features/settings/tables.js';
@@ -36,6 +48,16 @@ export interface Database {
   messages: MessagesTable;
   message_attachments: MessageAttachmentsTable;
   message_reactions: MessageReactionsTable;
+  posts: PostsTable;
+  post_versions: PostVersionsTable;
+  post_attachments: PostAttachmentsTable;
+  post_hashtags: PostHashtagsTable;
+  comments: CommentsTable;
+  reactions: ReactionsTable;
+  follows: FollowsTable;
+  saved_posts: SavedPostsTable;
+  post_confirmations: PostConfirmationsTable;
+  post_reports: PostReportsTable;
   settings: SettingsTable;
   files: FilesTable;
   mail_messages: MailMessagesTable;

@@ -3,6 +3,7 @@ import { AppError, fieldError, NotFoundError } from '../../core/errors.js';
 import { addMs, newId, now } from '../../core/ids.js';
 import { enqueue } from '../../core/jobs.js';
 import { appendEvent } from '../../core/outbox.js';
+import { storeAttachment } from '../../core/storage.js';
 import { decodeCursor, encodeCursor } from '../../core/pagination.js';
 import { type Actor, authorize, can } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
@@ -183,9 +184,6 @@ export async function markRead(ctx: AppContext, actor: Actor, conversationId: st
   });
 }
 
-const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/heic', 'image/heif']);
-const SAFE_MIME = /^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$/;
-
 /**
  * Uploads a file for a message not yet sent. Images are re-encoded (metadata dropped) with a thumbnail;
  * other files are kept as sent and only ever served as downloads.
@@ -197,28 +195,17 @@ export async function uploadAttachment(
   file: { data: Buffer; filename: string; mimetype: string },
 ): Promise<Attachment> {
   const { row: conv } = await loadConversation(ctx.db.db, actor, conversationId, 'conversation.post');
-  // Control characters and path separators become "_"; the name is only ever shown and sent as a download name.
-  const name = (file.filename || 'file').replace(/[\p{Cc}/\\]/gu, '_').slice(0, 200);
-  const declared = file.mimetype.toLowerCase();
-  let stored: { id: string; kind: 'image' | 'file'; mime: string; width: number | null; height: number | null };
-  if (IMAGE_TYPES.has(declared)) {
-    const img = await ctx.storage.saveImage(ctx.db.db, file.data, 'attachment', actor.id);
-    const large = img.variants.large;
-    stored = { id: img.id, kind: 'image', mime: 'image/webp', width: large?.width ?? null, height: large?.height ?? null };
-  } else {
-    const f = await ctx.storage.saveFile(ctx.db.db, file.data, 'attachment', SAFE_MIME.test(declared) ? declared : 'application/octet-stream', actor.id);
-    stored = { id: f.id, kind: 'file', mime: SAFE_MIME.test(declared) ? declared : 'application/octet-stream', width: null, height: null };
-  }
+  const stored = await storeAttachment(ctx.storage, ctx.db.db, file, actor.id);
   const row: repo.AttachmentRow = {
     id: newId(),
     conversation_id: conv.id,
     message_id: null,
     uploader_id: actor.id,
     kind: stored.kind,
-    name,
+    name: stored.name,
     mime: stored.mime,
     size: file.data.length,
-    file_id: stored.id,
+    file_id: stored.fileId,
     width: stored.width,
     height: stored.height,
     position: 0,

@@ -24,6 +24,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { NotFoundError } from '../../core/errors.js';
 import { readFilePart, requireActor } from '../../core/http.js';
+import { contentDisposition } from '../../core/storage.js';
 import type { AppContext } from '../../context.js';
 import * as settings from '../settings/repository.js';
 import * as messages from './messages.js';
@@ -39,12 +40,6 @@ const AttachmentParams = Type.Object({
   variant: Type.Union([Type.Literal('small'), Type.Literal('large'), Type.Literal('file')]),
 });
 const tags = ['chat'];
-
-/** RFC 6266 / 5987 filename for a download, safe for any name. */
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** Conversations and messages. Live delivery goes through the real-time gateway (features/chat/events.ts). */
 export async function chatRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {

@@ -573,3 +573,45 @@ export async function groupBasics(db: Executor, ids: readonly string[]): Promise
     .execute();
   return new Map(rows.map((r) => [r.id, { name: r.name, coverFileId: r.cover_file_id, archived: r.archived_at !== null }]));
 }
+
+export interface GroupForFeed {
+  id: string;
+  slug: string;
+  name: string;
+  visibility: 'public' | 'private' | 'secret';
+  archived: boolean;
+  /** The actor's role (null: not a member). */
+  role: 'owner' | 'moderator' | 'member' | null;
+}
+
+/** For the feed: the groups posts belong to, with the actor's role in each (two queries whatever the count). */
+export async function groupsForFeed(db: Executor, actorId: string, ids: readonly string[]): Promise<Map<string, GroupForFeed>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const [rows, roles] = await Promise.all([
+    db.selectFrom('groups').select(['id', 'slug', 'name', 'visibility', 'archived_at']).where('id', 'in', unique).execute(),
+    db.selectFrom('group_members').select(['group_id', 'role']).where('user_id', '=', actorId).where('group_id', 'in', unique).execute(),
+  ]);
+  const role = new Map(roles.map((r) => [r.group_id, r.role]));
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, slug: r.slug, name: r.name, visibility: r.visibility, archived: r.archived_at !== null, role: role.get(r.id) ?? null }]),
+  );
+}
+
+/** For the feed's SQL: the ids of the groups a person belongs to (a subquery). */
+export function memberGroupIds(db: Executor, userId: string) {
+  return db.selectFrom('group_members').select('group_id').where('user_id', '=', userId);
+}
+
+/** For the feed's SQL: the ids of public groups (their posts are readable by every employee). */
+export function publicGroupIds(db: Executor) {
+  return db.selectFrom('groups').select('id').where('visibility', '=', 'public');
+}
+
+/** For the feed: a group whose posts the actor may read (the group page's rule), or 404. */
+export async function groupForFeedPage(ctx: AppContext, actor: Actor, idOrSlug: string): Promise<{ id: string }> {
+  const l = await load(ctx.db.db, actor, idOrSlug);
+  // Members read; for others only public groups show their discussion (admins always).
+  if (!(l.facts.role !== null || actor.role === 'admin' || (actor.role !== 'guest' && l.row.visibility === 'public'))) throw new NotFoundError(NOT_FOUND);
+  return { id: l.row.id };
+}

@@ -16,7 +16,7 @@ import { presentProfile, presentSummary } from './presenter.js';
 import * as repo from './repository.js';
 
 /** Loads a user the actor may see, or throws 404 exactly as for a user that does not exist. */
-async function visibleUser(ctx: AppContext, actor: Actor, id: string): Promise<repo.UserRow> {
+export async function visibleUser(ctx: AppContext, actor: Actor, id: string): Promise<repo.UserRow> {
   const row = await repo.findById(ctx.db.db, id);
   authorize(actor, 'user.read', row && (await userFacts(ctx, actor, row)), 'User');
   return row as repo.UserRow;

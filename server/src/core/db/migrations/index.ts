@@ -6,6 +6,7 @@ import * as directoryNewest from './20261126T2230-directory-newest.js';
 import * as lastSeen from './20261126T2330-last-seen.js';
 import * as chat from './20261126T2345-chat.js';
 import * as chatRoomsAttachments from './20261127T0100-chat-rooms-attachments.js';
+import * as feed from './20261127T0200-feed.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -24,4 +25,5 @@ export const migrations: Record<string, MigrationModule> = {
   '20261126T2330-last-seen': lastSeen,
   '20261126T2345-chat': chat,
   '20261127T0100-chat-rooms-attachments': chatRoomsAttachments,
+  '20261127T0200-feed': feed,
 };

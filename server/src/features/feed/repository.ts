@@ -1,0 +1,239 @@
+import { type Selectable, sql } from 'kysely';
+import type { Executor } from '../../core/db/index.js';
+import type { Actor } from '../../core/policy/index.js';
+import { memberGroupIds, publicGroupIds } from '../groups/service.js';
+import type { CommentsTable, PostAttachmentsTable, PostsTable } from './tables.js';
+
+export type PostRow = Selectable<PostsTable>;
+export type CommentRow = Selectable<CommentsTable>;
+export type AttachmentRow = Selectable<PostAttachmentsTable>;
+
+export type FeedSource =
+  | { kind: 'home' }
+  | { kind: 'group'; groupId: string }
+  | { kind: 'profile'; userId: string }
+  | { kind: 'hashtag'; tag: string }
+  | { kind: 'saved' };
+
+/**
+ * The one SQL form of "posts this actor may read" (policy `post.read` says the same for one post; a test
+ * checks that both agree): announcements and profile posts for employees; group posts for members, and
+ * public groups' posts for employees; admins read everything. Deleted posts never.
+ */
+function visibleTo(db: Executor, actor: Actor) {
+  return db
+    .selectFrom('posts as p')
+    .where('p.deleted_at', 'is', null)
+    .$if(actor.role !== 'admin', (q) =>
+      q.where((eb) =>
+        eb.or([
+          ...(actor.role === 'guest' ? [] : [eb('p.audience', 'in', ['profile', 'company']), eb('p.group_id', 'in', publicGroupIds(db))]),
+          eb('p.group_id', 'in', memberGroupIds(db, actor.id)),
+        ]),
+      ),
+    );
+}
+
+/** One keyset page (newest first) of a feed; `before` is the last id of the previous page. */
+export async function feedPage(db: Executor, actor: Actor, source: FeedSource, before: string | undefined, limit: number): Promise<PostRow[]> {
+  let q = visibleTo(db, actor).selectAll('p');
+  switch (source.kind) {
+    case 'home':
+      // My groups, people and hashtags I follow, announcements, and what I wrote.
+      q = q.where((eb) =>
+        eb.or([
+          eb('p.audience', '=', 'company'),
+          eb('p.group_id', 'in', memberGroupIds(db, actor.id)),
+          eb('p.author_id', '=', actor.id),
+          eb.and([
+            eb('p.audience', '=', 'profile'),
+            eb('p.author_id', 'in', db.selectFrom('follows').select('target').where('follower_id', '=', actor.id).where('target_type', '=', 'user')),
+          ]),
+          eb(
+            'p.id',
+            'in',
+            db
+              .selectFrom('post_hashtags as h')
+              .innerJoin('follows as f', (j) => j.onRef('f.target', '=', 'h.tag').on('f.target_type', '=', 'hashtag').on('f.follower_id', '=', actor.id))
+              .select('h.post_id'),
+          ),
+        ]),
+      );
+      break;
+    case 'group':
+      q = q.where('p.group_id', '=', source.groupId);
+      break;
+    case 'profile':
+      q = q.where('p.author_id', '=', source.userId).where('p.audience', '=', 'profile');
+      break;
+    case 'hashtag':
+      q = q.where('p.id', 'in', db.selectFrom('post_hashtags').select('post_id').where('tag', '=', source.tag));
+      break;
+    case 'saved':
+      q = q.where('p.id', 'in', db.selectFrom('saved_posts').select('post_id').where('user_id', '=', actor.id));
+      break;
+  }
+  if (before) q = q.where('p.id', '<', before);
+  return q
+    .orderBy('p.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+}
+
+/** Pinned posts of a group or a profile (up to 3), newest pin first. */
+export async function pinned(db: Executor, actor: Actor, source: FeedSource): Promise<PostRow[]> {
+  if (source.kind !== 'group' && source.kind !== 'profile') return [];
+  let q = visibleTo(db, actor).selectAll('p').where('p.pinned_at', 'is not', null);
+  q = source.kind === 'group' ? q.where('p.group_id', '=', source.groupId) : q.where('p.author_id', '=', source.userId).where('p.audience', '=', 'profile');
+  return q.orderBy('p.pinned_at', 'desc').limit(3).execute();
+}
+
+/** Announcements featured at the top of the home feed until their date. */
+export async function featured(db: Executor, actor: Actor, at: string): Promise<PostRow[]> {
+  return visibleTo(db, actor)
+    .selectAll('p')
+    .where('p.announcement', '=', 1)
+    .where('p.featured_until', '>', at)
+    .where((eb) => eb.or([eb('p.audience', '=', 'company'), eb('p.group_id', 'in', memberGroupIds(db, actor.id))]))
+    .orderBy('p.id', 'desc')
+    .limit(3)
+    .execute();
+}
+
+export async function findPost(db: Executor, id: string): Promise<PostRow | undefined> {
+  return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function postsByIds(db: Executor, ids: readonly string[]): Promise<Map<string, PostRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('posts')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function attachmentsOf(db: Executor, postIds: readonly string[]): Promise<Map<string, AttachmentRow[]>> {
+  const out = new Map<string, AttachmentRow[]>();
+  if (postIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('post_attachments')
+    .selectAll()
+    .where('post_id', 'in', [...new Set(postIds)])
+    .orderBy('position')
+    .execute();
+  for (const r of rows) out.set(r.post_id as string, [...(out.get(r.post_id as string) ?? []), r]);
+  return out;
+}
+
+export async function hashtagsOf(db: Executor, postIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (postIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('post_hashtags')
+    .selectAll()
+    .where('post_id', 'in', [...postIds])
+    .orderBy('tag')
+    .execute();
+  for (const r of rows) out.set(r.post_id, [...(out.get(r.post_id) ?? []), r.tag]);
+  return out;
+}
+
+/** Reaction counts per subject and kind, and the actor's own (two queries for any number of subjects). */
+export async function reactionSummaries(
+  db: Executor,
+  actorId: string,
+  subjects: { type: 'post' | 'comment'; ids: readonly string[] }[],
+): Promise<{ counts: Map<string, Map<string, number>>; mine: Map<string, string> }> {
+  const all = subjects.flatMap((s) => s.ids);
+  if (all.length === 0) return { counts: new Map(), mine: new Map() };
+  const [rows, own] = await Promise.all([
+    db
+      .selectFrom('reactions')
+      .select(['subject_id', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('subject_id', 'in', all)
+      .groupBy(['subject_id', 'kind'])
+      .execute(),
+    db.selectFrom('reactions').select(['subject_id', 'kind']).where('subject_id', 'in', all).where('user_id', '=', actorId).execute(),
+  ]);
+  const counts = new Map<string, Map<string, number>>();
+  for (const r of rows) counts.set(r.subject_id, (counts.get(r.subject_id) ?? new Map()).set(r.kind, Number(r.n)));
+  return { counts, mine: new Map(own.map((r) => [r.subject_id, r.kind])) };
+}
+
+/** Comments (not deleted) per post. */
+export async function commentCounts(db: Executor, postIds: readonly string[]): Promise<Map<string, number>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('comments')
+    .select(['post_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('post_id', 'in', [...postIds])
+    .where('deleted_at', 'is', null)
+    .groupBy('post_id')
+    .execute();
+  return new Map(rows.map((r) => [r.post_id, Number(r.n)]));
+}
+
+/** The `n` newest top-level comments of each post, in one query (a window function). */
+export async function latestComments(db: Executor, postIds: readonly string[], n: number): Promise<CommentRow[]> {
+  if (postIds.length === 0) return [];
+  const ranked = db
+    .selectFrom('comments')
+    .selectAll()
+    .select(sql<number>`row_number() over (partition by post_id order by id desc)`.as('rank'))
+    .where('post_id', 'in', [...postIds])
+    .where('parent_id', 'is', null)
+    .where('deleted_at', 'is', null)
+    .as('ranked');
+  const rows = await db.selectFrom(ranked).selectAll().where('rank', '<=', n).orderBy('id').execute();
+  return rows.map(({ rank: _rank, ...c }) => c as CommentRow);
+}
+
+export async function replyCounts(db: Executor, commentIds: readonly string[]): Promise<Map<string, number>> {
+  if (commentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('comments')
+    .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('parent_id', 'in', [...commentIds])
+    .where('deleted_at', 'is', null)
+    .groupBy('parent_id')
+    .execute();
+  return new Map(rows.map((r) => [r.parent_id as string, Number(r.n)]));
+}
+
+/** A page of a post's comments (top level, or the replies to one), oldest first after `after`. */
+export async function commentsPage(db: Executor, postId: string, parentId: string | null, after: string | undefined, limit: number): Promise<CommentRow[]> {
+  let q = db.selectFrom('comments').selectAll().where('post_id', '=', postId);
+  q = parentId ? q.where('parent_id', '=', parentId) : q.where('parent_id', 'is', null);
+  if (after) q = q.where('id', '>', after);
+  return q
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+}
+
+export async function savedOf(db: Executor, userId: string, postIds: readonly string[]): Promise<Set<string>> {
+  if (postIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('saved_posts')
+    .select('post_id')
+    .where('user_id', '=', userId)
+    .where('post_id', 'in', [...postIds])
+    .execute();
+  return new Set(rows.map((r) => r.post_id));
+}
+
+export async function confirmations(db: Executor, userId: string, postIds: readonly string[]): Promise<{ counts: Map<string, number>; mine: Set<string> }> {
+  if (postIds.length === 0) return { counts: new Map(), mine: new Set() };
+  const rows = await db
+    .selectFrom('post_confirmations')
+    .select(['post_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max(eb.case().when('user_id', '=', userId).then(1).else(0).end()).as('me')])
+    .where('post_id', 'in', [...postIds])
+    .groupBy('post_id')
+    .execute();
+  return {
+    counts: new Map(rows.map((r) => [r.post_id, Number(r.n)])),
+    mine: new Set(rows.filter((r) => Number(r.me) === 1).map((r) => r.post_id)),
+  };
+}
