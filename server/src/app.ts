@@ -21,6 +21,7 @@ import { dropIfUnsent, UNSENT_JOB } from './features/chat/messages.js';
 import { chatRoutes } from './features/chat/routes.js';
 import { dropIfUnposted, UNPOSTED_JOB } from './features/feed/attachments.js';
 import { registerFeedRealtime } from './features/feed/events.js';
+import { feedModerationRoutes } from './features/feed/reports-routes.js';
 import { feedRoutes } from './features/feed/routes.js';
 import { fileRoutes } from './features/files/routes.js';
 import { registerGroupRealtime } from './features/groups/events.js';
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(groupRoutes, { ctx });
   await app.register(chatRoutes, { ctx });
   await app.register(feedRoutes, { ctx });
+  await app.register(feedModerationRoutes, { ctx });
   ctx.jobs.register(UNPOSTED_JOB, (payload) => dropIfUnposted(ctx, String(payload.id)));
   ctx.jobs.register(UNSENT_JOB, (payload) => dropIfUnsent(ctx, String(payload.id)));
   await app.register(settingsRoutes, { ctx });

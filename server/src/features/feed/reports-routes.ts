@@ -1,0 +1,98 @@
+import { ErrorBody, IdParams, NoContent, Post, UserSummary } from '@innenhof/contract';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { requireActor } from '../../core/http.js';
+import type { AppContext } from '../../context.js';
+import { confirmationList, visibleAuthor } from './service.js';
+import * as reports from './reports.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const tags = ['feed'];
+const Status = Type.Union([Type.Literal('open'), Type.Literal('kept'), Type.Literal('hidden')]);
+const Report = Type.Object({
+  id: Type.String(),
+  post: Type.Union([Post, Type.Null()]),
+  reporter: Type.Union([UserSummary, Type.Null()]),
+  reason: Type.String(),
+  status: Status,
+  createdAt: Type.String(),
+  resolvedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** Reporting posts to the admins, their list, followers, and the confirmation export. */
+export async function feedModerationRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post(
+    '/api/v1/posts/:id/reports',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        operationId: 'posts.report',
+        tags,
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ id: Type.String() }), 201: Type.Object({ id: Type.String() }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { id, created } = await reports.report(ctx, requireActor(req), req.params.id, req.body.reason);
+      return reply.status(created ? 201 : 200).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/reports',
+    {
+      schema: {
+        operationId: 'admin.reports',
+        tags,
+        querystring: Type.Object({ status: Type.Optional(Status), cursor: Type.Optional(Type.String({ maxLength: 500 })) }),
+        response: { 200: Type.Object({ items: Type.Array(Report), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+      },
+    },
+    async (req) => reports.listReports(ctx, requireActor(req), req.query.status ?? 'open', req.query.cursor),
+  );
+
+  app.post(
+    '/api/v1/admin/reports/:id/resolve',
+    {
+      schema: {
+        operationId: 'admin.resolveReport',
+        tags,
+        params: IdParams,
+        body: Type.Object({ action: Type.Union([Type.Literal('hide'), Type.Literal('keep')]) }, { additionalProperties: false }),
+        response: { 204: NoContent, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await reports.resolveReport(ctx, requireActor(req), req.params.id, req.body.action);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/users/:id/followers',
+    {
+      schema: {
+        operationId: 'users.followers',
+        tags,
+        params: IdParams,
+        response: { 200: Type.Object({ count: Type.Integer(), following: Type.Boolean(), items: Type.Array(UserSummary) }), ...errors },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return reports.followers(ctx, actor, await visibleAuthor(ctx, actor, req.params.id));
+    },
+  );
+
+  app.get('/api/v1/posts/:id/confirmations.csv', { schema: { operationId: 'posts.confirmationsCsv', tags, params: IdParams } }, async (req, reply) => {
+    const list = await confirmationList(ctx, requireActor(req), req.params.id);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="confirmations-${req.params.id}.csv"`)
+      .send(`\uFEFF${reports.confirmationsCsv(list)}`);
+  });
+}
