@@ -41,6 +41,20 @@ describe('feed moderation: reports, followers, confirmation export', () => {
     expect((await admin.client.get('/api/v1/admin/reports?status=hidden')).json().items.map((r: { id: string }) => r.id)).toEqual([list[0].id]);
   });
 
+  it('suggests for @mentions only people who will be able to read the post', async () => {
+    const g = (await anna.client.post('/api/v1/groups', { name: 'Klein und privat', visibility: 'private', joinPolicy: 'invite' })).json();
+    const open = (await anna.client.get('/api/v1/mentions?q=ben')).json().items.map((u: { id: string }) => u.id);
+    expect(open).toEqual([ben.id]);
+    expect((await anna.client.get(`/api/v1/mentions?q=ben&groupId=${g.id}`)).json().items).toEqual([]);
+    await anna.client.post(`/api/v1/groups/${g.id}/invitations`, { userIds: [ben.id] });
+    const inv = (await ben.client.get('/api/v1/me/group-invitations')).json().items[0];
+    await ben.client.post(`/api/v1/group-invitations/${inv.id}/accept`);
+    expect((await anna.client.get(`/api/v1/mentions?q=ben&groupId=${g.id}`)).json().items.map((u: { id: string }) => u.id)).toEqual([ben.id]);
+    // Not my group: nothing to learn.
+    const other = (await admin.client.post('/api/v1/groups', { name: 'Fremd', visibility: 'secret', joinPolicy: 'invite' })).json();
+    expect((await anna.client.get(`/api/v1/mentions?q=a&groupId=${other.id}`)).statusCode).toBe(404);
+  });
+
   it('shows who follows a person', async () => {
     await ben.client.put(`/api/v1/users/${anna.id}/follow`);
     const f = (await admin.client.get(`/api/v1/users/${anna.id}/followers`)).json();

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { requireActor } from '../../core/http.js';
 import type { AppContext } from '../../context.js';
-import { confirmationList, visibleAuthor } from './service.js';
+import { confirmationList, mentionSuggestions, visibleAuthor } from './service.js';
 import * as reports from './reports.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -70,6 +70,19 @@ export async function feedModerationRoutes(fastify: FastifyInstance, { ctx }: { 
       await reports.resolveReport(ctx, requireActor(req), req.params.id, req.body.action);
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/v1/mentions',
+    {
+      schema: {
+        operationId: 'feed.mentions',
+        tags,
+        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }), groupId: Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: { 200: Type.Object({ items: Type.Array(UserSummary) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await mentionSuggestions(ctx, requireActor(req), req.query.q.trim(), req.query.groupId) }),
   );
 
   app.get(

@@ -6,7 +6,7 @@ import { appendEvent } from '../../core/outbox.js';
 import { decodeCursor, encodeCursor } from '../../core/pagination.js';
 import { type Action, type Actor, authorize, can } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
-import { groupsForFeed } from '../groups/service.js';
+import { groupsForFeed, memberIdsMatching } from '../groups/service.js';
 import { presentSummary } from '../users/presenter.js';
 import * as users from '../users/repository.js';
 import { visibleUser } from '../users/service.js';
@@ -435,4 +435,27 @@ export async function follow(ctx: AppContext, actor: Actor, targetType: 'user' |
 /** A person whose timeline the actor may open (404 like a missing person otherwise). */
 export async function visibleAuthor(ctx: AppContext, actor: Actor, id: string): Promise<string> {
   return (await visibleUser(ctx, actor, id)).id;
+}
+
+/**
+ * @mention suggestions for a post's audience: only people who will be able to read it (a private group's
+ * post suggests its members; a profile post or announcement, employees).
+ */
+export async function mentionSuggestions(ctx: AppContext, actor: Actor, q: string, groupId: string | undefined) {
+  const db = ctx.db.db;
+  let ids: string[];
+  if (groupId) {
+    const group = (await groupsForFeed(db, actor.id, [groupId])).get(groupId);
+    if (!group || !(group.role !== null || actor.role === 'admin')) throw new NotFoundError('Group');
+    ids = await memberIdsMatching(db, group.id, q, 10);
+  } else {
+    if (actor.role === 'guest') return [];
+    const rows = await users.listDirectory(db, ctx.db.dialect, { q, status: 'active', includeGuests: false, sort: 'name', limit: 10 });
+    ids = rows.map((r) => r.id);
+  }
+  const people = await users.findByIds(db, ids);
+  return ids.flatMap((id) => {
+    const u = people.get(id);
+    return u && u.id !== actor.id ? [presentSummary(u)] : [];
+  });
 }

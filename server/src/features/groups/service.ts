@@ -611,7 +611,22 @@ export function publicGroupIds(db: Executor) {
 /** For the feed: a group whose posts the actor may read (the group page's rule), or 404. */
 export async function groupForFeedPage(ctx: AppContext, actor: Actor, idOrSlug: string): Promise<{ id: string }> {
   const l = await load(ctx.db.db, actor, idOrSlug);
-  // Members read; for others only public groups show their discussion (admins always).
-  if (!(l.facts.role !== null || actor.role === 'admin' || (actor.role !== 'guest' && l.row.visibility === 'public'))) throw new NotFoundError(NOT_FOUND);
+  authorize(actor, 'group.read_content', l.facts, NOT_FOUND);
   return { id: l.row.id };
+}
+
+/** For @mention suggestions in a group post: the group's active members whose name starts a word with `q`. */
+export async function memberIdsMatching(db: Executor, groupId: string, q: string, limit: number): Promise<string[]> {
+  const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom('group_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('u.id')
+    .where('m.group_id', '=', groupId)
+    .where('u.status', '=', 'active')
+    .where((eb) => eb(eb.fn('lower', ['u.name']), 'like', like))
+    .orderBy('u.name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }
