@@ -55,6 +55,18 @@ describe('feed moderation: reports, followers, confirmation export', () => {
     expect((await anna.client.get(`/api/v1/mentions?q=a&groupId=${other.id}`)).statusCode).toBe(404);
   });
 
+  it('suggests #hashtags by use, only from posts the person can read', async () => {
+    await anna.client.post('/api/v1/posts', { audience: { kind: 'profile' }, body: '#Sommerfest und #sommer' });
+    await ben.client.post('/api/v1/posts', { audience: { kind: 'profile' }, body: 'Auch #sommerfest' });
+    const secret = (await admin.client.post('/api/v1/groups', { name: 'Geheimtags', visibility: 'secret', joinPolicy: 'invite' })).json();
+    await admin.client.post('/api/v1/posts', { audience: { kind: 'group', groupId: secret.id }, body: '#sommergeheimnis' });
+    expect((await ben.client.get('/api/v1/hashtags?q=%23Som')).json().items).toEqual([
+      { tag: 'sommerfest', count: 2 },
+      { tag: 'sommer', count: 1 },
+    ]);
+    expect((await admin.client.get('/api/v1/hashtags?q=sommerg')).json().items).toEqual([{ tag: 'sommergeheimnis', count: 1 }]);
+  });
+
   it('shows who follows a person', async () => {
     await ben.client.put(`/api/v1/users/${anna.id}/follow`);
     const f = (await admin.client.get(`/api/v1/users/${anna.id}/followers`)).json();

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { requireActor } from '../../core/http.js';
 import type { AppContext } from '../../context.js';
-import { confirmationList, mentionSuggestions, visibleAuthor } from './service.js';
+import { confirmationList, hashtagSuggestions, mentionSuggestions, visibleAuthor } from './service.js';
 import * as reports from './reports.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -83,6 +83,19 @@ export async function feedModerationRoutes(fastify: FastifyInstance, { ctx }: { 
       },
     },
     async (req) => ({ items: await mentionSuggestions(ctx, requireActor(req), req.query.q.trim(), req.query.groupId) }),
+  );
+
+  app.get(
+    '/api/v1/hashtags',
+    {
+      schema: {
+        operationId: 'feed.hashtags',
+        tags,
+        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 50 }) }),
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ tag: Type.String(), count: Type.Integer() })) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await hashtagSuggestions(ctx, requireActor(req), req.query.q.trim()) }),
   );
 
   app.get(

@@ -237,3 +237,18 @@ export async function confirmations(db: Executor, userId: string, postIds: reado
     mine: new Set(rows.filter((r) => Number(r.me) === 1).map((r) => r.post_id)),
   };
 }
+
+/** Tags matching a LIKE prefix among posts the actor can read, with how often they are used. */
+export async function tagCounts(db: Executor, actor: Actor, prefix: string, limit: number): Promise<Array<{ tag: string; count: number }>> {
+  const rows = await db
+    .selectFrom('post_hashtags as h')
+    .select(['h.tag', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('h.tag', 'like', prefix)
+    .where('h.post_id', 'in', visibleTo(db, actor).select('p.id'))
+    .groupBy('h.tag')
+    .orderBy('n', 'desc')
+    .orderBy('h.tag')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ tag: r.tag, count: Number(r.n) }));
+}

@@ -459,3 +459,13 @@ export async function mentionSuggestions(ctx: AppContext, actor: Actor, q: strin
     return u && u.id !== actor.id ? [presentSummary(u)] : [];
   });
 }
+
+/** #hashtag suggestions: tags starting with `q` among posts the actor can read, most used first. */
+export async function hashtagSuggestions(ctx: AppContext, actor: Actor, q: string): Promise<Array<{ tag: string; count: number }>> {
+  const prefix = `${q
+    .toLowerCase()
+    .replace(/^#/, '')
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await repo.tagCounts(ctx.db.db, actor, prefix, 10);
+  return rows;
+}
