@@ -72,6 +72,25 @@ export const Comment = Type.Object({
 });
 export type Comment = Static<typeof Comment>;
 
+/**
+ * A card for the first link in a post, fetched by the server through its SSRF guard after the post is stored
+ * (so it appears a moment later, with a `post.updated` event). `imageUrl` is set only for images on an
+ * intranet host the admin allow-listed: the app loads no third-party image.
+ */
+export const LinkPreview = Type.Object({
+  /** The link as written in the post (the card links there). */
+  url: Type.String(),
+  title: Type.String(),
+  description: Type.Union([Type.String(), Type.Null()]),
+  /** og:site_name, else the host name. */
+  siteName: Type.String(),
+  imageUrl: Type.Union([Type.String(), Type.Null()]),
+});
+export type LinkPreview = Static<typeof LinkPreview>;
+
+/** The composer's live card: `POST /api/v1/link-preview`. */
+export const LinkPreviewRequest = Type.Object({ url: Type.String({ minLength: 1, maxLength: 2048 }) }, { additionalProperties: false });
+
 const PostCore = {
   id: Id,
   author: Type.Union([UserSummary, Type.Null()]),
@@ -81,6 +100,8 @@ const PostCore = {
   mentions: Type.Array(Type.Object({ id: Id, name: Type.String() })),
   hashtags: Type.Array(Type.String()),
   attachments: Type.Array(PostAttachment),
+  /** Null until fetched, when the post has no (external) link, or when the page gave no preview. */
+  linkPreview: Type.Union([LinkPreview, Type.Null()]),
   createdAt: Timestamp,
   editedAt: Type.Union([Timestamp, Type.Null()]),
   deletedAt: Type.Union([Timestamp, Type.Null()]),

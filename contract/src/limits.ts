@@ -34,4 +34,6 @@ export const Limits = {
   /** Default of the admin's chat attachment limit, in MB. */
   chatAttachmentMbDefault: 25,
   chatAttachmentMbMax: 1024,
+  /** Intranet hosts an admin may allow link previews of. */
+  linkPreviewAllowHostsMax: 100,
 } as const;

@@ -20,6 +20,13 @@ export const CompanySettings = Type.Object({
   groupCreation: GroupCreation,
   /** Largest chat attachment, in MB (admin setting, default 25). */
   chatAttachmentMaxMb: Type.Integer(),
+  /** Link previews under posts (admin setting, default on). */
+  linkPreviews: Type.Boolean(),
+  /**
+   * Intranet host names whose pages may be previewed although they resolve to private addresses (and on any
+   * port). Only admins receive it: this response is public.
+   */
+  linkPreviewAllowHosts: Type.Optional(Type.Array(Type.String())),
 });
 export type CompanySettings = Static<typeof CompanySettings>;
 
@@ -31,6 +38,9 @@ export const UpdateCompanySettings = Type.Object(
     guestsAllowed: Type.Optional(Type.Boolean()),
     groupCreation: Type.Optional(GroupCreation),
     chatAttachmentMaxMb: Type.Optional(Type.Integer({ minimum: 1, maximum: Limits.chatAttachmentMbMax })),
+    linkPreviews: Type.Optional(Type.Boolean()),
+    /** Host names like `wiki.intern.example` (no scheme, port or wildcard); replaces the whole list. */
+    linkPreviewAllowHosts: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 253 }), { maxItems: Limits.linkPreviewAllowHostsMax })),
   },
   { additionalProperties: false },
 );

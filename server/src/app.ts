@@ -22,6 +22,8 @@ import { chatRoutes } from './features/chat/routes.js';
 import { dropIfUnposted, UNPOSTED_JOB } from './features/feed/attachments.js';
 import { registerFeedRealtime } from './features/feed/events.js';
 import { feedModerationRoutes } from './features/feed/reports-routes.js';
+import { fillLinkPreview, LINK_PREVIEW_JOB } from './features/feed/link-preview.js';
+import { linkPreviewRoutes } from './features/feed/link-preview-routes.js';
 import { feedRoutes } from './features/feed/routes.js';
 import { fileRoutes } from './features/files/routes.js';
 import { registerGroupRealtime } from './features/groups/events.js';
@@ -109,7 +111,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(chatRoutes, { ctx });
   await app.register(feedRoutes, { ctx });
   await app.register(feedModerationRoutes, { ctx });
+  await app.register(linkPreviewRoutes, { ctx });
   ctx.jobs.register(UNPOSTED_JOB, (payload) => dropIfUnposted(ctx, String(payload.id)));
+  ctx.jobs.register(LINK_PREVIEW_JOB, (payload) => fillLinkPreview(ctx, payload));
   ctx.jobs.register(UNSENT_JOB, (payload) => dropIfUnsent(ctx, String(payload.id)));
   await app.register(settingsRoutes, { ctx });
   await app.register(adminRoutes, { ctx });

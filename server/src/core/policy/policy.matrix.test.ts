@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, PASSWORD, setupAdmin, type TestApp } from '../../../test/harness.js';
 import { insertPeople } from '../../../test/people.js';
 import '../../features/invitations/policy.js';
+import '../../features/feed/reports.js';
 import '../../features/settings/policy.js';
 import { INSTANCE, type InstanceFacts, type UserFacts } from '../../features/users/policy.js';
 import { type Action, type Actor, can, type PolicyResources } from './index.js';
@@ -20,6 +21,7 @@ const INSTANCE_ACTIONS = [
   'invitation.create',
   'invitation.list',
   'invitation.revoke',
+  'post_reports.moderate',
 ] as const satisfies readonly InstanceAction[];
 
 // A new action on people or on the instance that is missing from the lists above does not compile

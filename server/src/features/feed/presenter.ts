@@ -5,6 +5,7 @@ import { type Actor, can } from '../../core/policy/index.js';
 import { type GroupForFeed, groupsForFeed } from '../groups/service.js';
 import { presentSummary } from '../users/presenter.js';
 import * as users from '../users/repository.js';
+import { storedPreview } from './link-preview.js';
 import type { CommentFacts, PostFacts } from './policy.js';
 import './policy.js';
 import * as repo from './repository.js';
@@ -157,6 +158,7 @@ export async function presentPosts(db: Executor, actor: Actor, rows: repo.PostRo
       mentions: deleted ? [] : ids(p.mentions).flatMap((id) => (people.get(id) ? [{ id, name: people.get(id)?.name ?? '' }] : [])),
       hashtags: deleted ? [] : (hashtags.get(p.id) ?? []),
       attachments: deleted ? [] : (attachments.get(p.id) ?? []).map((a) => presentAttachment(a, p.id)),
+      linkPreview: deleted ? null : storedPreview(p.link_preview),
       createdAt: p.created_at,
       editedAt: p.edited_at,
       deletedAt: p.deleted_at,

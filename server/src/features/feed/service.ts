@@ -11,6 +11,7 @@ import { presentSummary } from '../users/presenter.js';
 import * as users from '../users/repository.js';
 import { visibleUser } from '../users/service.js';
 import type { PostFacts } from './policy.js';
+import { queueLinkPreview } from './link-preview.js';
 import './policy.js';
 import { postFacts, presentComments, presentPosts } from './presenter.js';
 import * as repo from './repository.js';
@@ -122,6 +123,7 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
       await tx.db.updateTable('post_attachments').set({ post_id: row.id, position }).where('id', '=', a).execute();
     }
     await appendEvent(tx, { type: 'post.created', actorId: actor.id, subjectId: row.id, payload: { audience: row.audience, groupId } }, ctx.outbox);
+    await queueLinkPreview(ctx, tx, row.id, row.body);
   });
   const [post] = await presentPosts(db, actor, [row]);
   return post as Post;
@@ -186,6 +188,7 @@ export async function updatePost(ctx: AppContext, actor: Actor, id: string, inpu
         .values({ post_id: row.id, body: row.body, edited_at: row.edited_at ?? row.created_at })
         .execute();
       await tx.db.deleteFrom('post_hashtags').where('post_id', '=', row.id).execute();
+      await queueLinkPreview(ctx, tx, row.id, body, row.body);
       const tags = hashtagsIn(body);
       if (tags.length)
         await tx.db
@@ -220,7 +223,7 @@ export async function deletePost(ctx: AppContext, actor: Actor, id: string): Pro
   const { row } = await loadPost(ctx.db.db, actor, id, 'post.delete');
   const files = await ctx.db.db.selectFrom('post_attachments').select('file_id').where('post_id', '=', row.id).execute();
   await ctx.db.transaction(async (tx) => {
-    await tx.db.updateTable('posts').set({ deleted_at: now(), body: '', mentions: null }).where('id', '=', row.id).execute();
+    await tx.db.updateTable('posts').set({ deleted_at: now(), body: '', mentions: null, link_preview: null }).where('id', '=', row.id).execute();
     await tx.db.deleteFrom('post_hashtags').where('post_id', '=', row.id).execute();
     await tx.db.deleteFrom('post_versions').where('post_id', '=', row.id).execute();
     await tx.db.deleteFrom('post_attachments').where('post_id', '=', row.id).execute();

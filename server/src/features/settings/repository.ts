@@ -13,6 +13,10 @@ export interface CompanyValues {
   groupCreation: 'everyone' | 'admins';
   /** Largest chat attachment, in MB. */
   chatAttachmentMaxMb: number;
+  /** Link previews under posts. */
+  linkPreviews: boolean;
+  /** Intranet host names (canonical: lower case, ASCII) that link previews may fetch from private addresses. */
+  linkPreviewAllowHosts: string[];
 }
 
 export const DEFAULTS: CompanyValues = {
@@ -23,6 +27,8 @@ export const DEFAULTS: CompanyValues = {
   guestsAllowed: false,
   groupCreation: 'everyone',
   chatAttachmentMaxMb: Limits.chatAttachmentMbDefault,
+  linkPreviews: true,
+  linkPreviewAllowHosts: [],
 };
 
 const KEY = 'company';

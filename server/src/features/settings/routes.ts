@@ -11,8 +11,8 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 export async function settingsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/api/v1/settings/company', { schema: { operationId: 'settings.company', tags: ['settings'], response: { 200: CompanySettings } } }, async () =>
-    service.getCompanySettings(ctx),
+  app.get('/api/v1/settings/company', { schema: { operationId: 'settings.company', tags: ['settings'], response: { 200: CompanySettings } } }, async (req) =>
+    service.getCompanySettings(ctx, req.actor),
   );
 
   app.patch(

@@ -1,14 +1,15 @@
 import type { CompanySettings, UpdateCompanySettings } from '@innenhof/contract';
 import { audit } from '../../core/audit.js';
 import { fieldError } from '../../core/errors.js';
-import { type Actor, authorize } from '../../core/policy/index.js';
+import { normalizeAllowHost } from '../../core/link-preview/guard.js';
+import { type Actor, authorize, can } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
 import { countUsers } from '../users/repository.js';
 import { INSTANCE } from '../users/policy.js';
 import './policy.js';
 import * as repo from './repository.js';
 
-async function present(ctx: AppContext, values: repo.CompanyValues): Promise<CompanySettings> {
+async function present(ctx: AppContext, values: repo.CompanyValues, actor: Actor | null): Promise<CompanySettings> {
   return {
     companyName: values.companyName,
     accentColor: values.accentColor,
@@ -17,19 +18,27 @@ async function present(ctx: AppContext, values: repo.CompanyValues): Promise<Com
     guestsAllowed: values.guestsAllowed,
     groupCreation: values.groupCreation,
     chatAttachmentMaxMb: values.chatAttachmentMaxMb,
+    linkPreviews: values.linkPreviews,
+    // Intranet host names are nobody's business before login: only admins see the list.
+    ...(actor && can(actor, 'settings.update', INSTANCE) ? { linkPreviewAllowHosts: values.linkPreviewAllowHosts } : {}),
     setupNeeded: (await countUsers(ctx.db.db)) === 0,
   };
 }
 
-/** Public branding: shown on the login page too. */
-export async function getCompanySettings(ctx: AppContext): Promise<CompanySettings> {
-  return present(ctx, await repo.getCompany(ctx.db.db));
+/** Public branding: shown on the login page too (admins also get the admin-only fields). */
+export async function getCompanySettings(ctx: AppContext, actor: Actor | null = null): Promise<CompanySettings> {
+  return present(ctx, await repo.getCompany(ctx.db.db), actor);
 }
 
 export async function updateCompanySettings(ctx: AppContext, actor: Actor, input: UpdateCompanySettings): Promise<CompanySettings> {
   authorize(actor, 'settings.update', INSTANCE);
   // The schema allows "   "; stored trimmed it would leave the company without a name.
   if (input.companyName !== undefined && input.companyName.trim() === '') throw fieldError('companyName', 'must not be blank');
+  const allowHosts = input.linkPreviewAllowHosts?.map((raw, i) => {
+    const host = normalizeAllowHost(raw);
+    if (!host) throw fieldError(`linkPreviewAllowHosts.${i}`, 'a host name like wiki.intern.example (no scheme, port, path or wildcard)');
+    return host;
+  });
   const values = await ctx.db.transaction(async (tx) => {
     const current = await repo.getCompany(tx.db);
     const next: repo.CompanyValues = {
@@ -40,12 +49,14 @@ export async function updateCompanySettings(ctx: AppContext, actor: Actor, input
       ...(input.guestsAllowed !== undefined ? { guestsAllowed: input.guestsAllowed } : {}),
       ...(input.groupCreation !== undefined ? { groupCreation: input.groupCreation } : {}),
       ...(input.chatAttachmentMaxMb !== undefined ? { chatAttachmentMaxMb: input.chatAttachmentMaxMb } : {}),
+      ...(input.linkPreviews !== undefined ? { linkPreviews: input.linkPreviews } : {}),
+      ...(allowHosts ? { linkPreviewAllowHosts: [...new Set(allowHosts)] } : {}),
     };
     await repo.setCompany(tx.db, next);
     await audit(tx.db, { actorId: actor.id, action: 'settings.updated', details: { fields: Object.keys(input) } });
     return next;
   });
-  return present(ctx, values);
+  return present(ctx, values, actor);
 }
 
 export async function setLogo(ctx: AppContext, actor: Actor, data: Buffer | null): Promise<CompanySettings> {
@@ -61,5 +72,5 @@ export async function setLogo(ctx: AppContext, actor: Actor, data: Buffer | null
     return next;
   });
   if (previous) await ctx.storage.remove(ctx.db.db, previous).catch(() => undefined);
-  return present(ctx, values);
+  return present(ctx, values, actor);
 }
