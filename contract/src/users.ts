@@ -60,6 +60,8 @@ export const InstanceAbilities = Type.Object({
   viewDirectory: Type.Boolean(),
   createGroups: Type.Boolean(),
   administer: Type.Boolean(),
+  /** Post company-wide announcements (admins and the communications team). */
+  announce: Type.Boolean(),
 });
 export type InstanceAbilities = Static<typeof InstanceAbilities>;
 

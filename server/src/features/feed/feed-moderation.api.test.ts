@@ -67,6 +67,21 @@ describe('feed moderation: reports, followers, confirmation export', () => {
     expect((await admin.client.get('/api/v1/hashtags?q=sommerg')).json().items).toEqual([{ tag: 'sommergeheimnis', count: 1 }]);
   });
 
+  it('lets the admins name a communications team that may post company-wide announcements', async () => {
+    const body = { audience: { kind: 'company' }, body: 'Pressemitteilung' };
+    expect((await anna.client.post('/api/v1/posts', body)).statusCode).toBe(403);
+    expect((await anna.client.get('/api/v1/me')).json().abilities.announce).toBe(false);
+    expect((await anna.client.put('/api/v1/admin/announcers', { userIds: [anna.id] })).statusCode).toBe(403);
+    expect(codeOf(await admin.client.put('/api/v1/admin/announcers', { userIds: ['nobody'] }))).toBe('validation_failed');
+    const set = await admin.client.put('/api/v1/admin/announcers', { userIds: [anna.id] });
+    expect(set.json().items.map((u: { id: string }) => u.id)).toEqual([anna.id]);
+    expect((await anna.client.get('/api/v1/me')).json().abilities.announce).toBe(true);
+    expect((await anna.client.post('/api/v1/posts', body)).statusCode).toBe(201);
+    await admin.client.put('/api/v1/admin/announcers', { userIds: [] });
+    expect((await anna.client.post('/api/v1/posts', body)).statusCode).toBe(403);
+    expect((await admin.client.get('/api/v1/me')).json().abilities.announce).toBe(true);
+  });
+
   it('shows who follows a person', async () => {
     await ben.client.put(`/api/v1/users/${anna.id}/follow`);
     const f = (await admin.client.get(`/api/v1/users/${anna.id}/followers`)).json();

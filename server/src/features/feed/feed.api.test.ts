@@ -203,7 +203,9 @@ describe('news feed', () => {
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Array<{ id: string }>; nextCursor: string | null } = (await anna.client.get(`/api/v1/feed?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = (
+        await anna.client.get(`/api/v1/feed?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       all.push(...page.items.map((p: { id: string }) => p.id));
       cursor = page.nextCursor;
     } while (cursor);

@@ -18,6 +18,8 @@ export interface AudienceFacts {
   audience: 'profile' | 'group' | 'company';
   groupRole: 'owner' | 'moderator' | 'member' | null;
   groupArchived: boolean;
+  /** The actor is on the communications team (company announcements). */
+  announcer?: boolean;
 }
 
 export interface CommentFacts {
@@ -64,7 +66,12 @@ const writable = (p: PostFacts) => !p.deleted && !p.groupArchived;
 
 defineRules({
   'post.read': readable,
-  'post.create': (a, t) => (t.audience === 'company' ? admin(a) : t.audience === 'group' ? t.groupRole !== null && !t.groupArchived : employee(a)),
+  'post.create': (a, t) =>
+    t.audience === 'company'
+      ? admin(a) || (employee(a) && t.announcer === true)
+      : t.audience === 'group'
+        ? t.groupRole !== null && !t.groupArchived
+        : employee(a),
   'post.edit': (a, p) => readable(a, p) && writable(p) && p.authorId === a.id,
   'post.delete': (a, p) => readable(a, p) && (p.authorId === a.id || admin(a) || (p.audience === 'group' && moderates(p))),
   'post.comment': (a, p) => readable(a, p) && writable(p) && !p.commentsDisabled && (p.audience !== 'group' || p.groupRole !== null || admin(a)),

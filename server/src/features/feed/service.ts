@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../../core/pagination.js';
 import { type Action, type Actor, authorize, can } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
 import { groupsForFeed, memberIdsMatching } from '../groups/service.js';
+import { getAnnouncers } from '../settings/repository.js';
 import { presentSummary } from '../users/presenter.js';
 import * as users from '../users/repository.js';
 import { visibleUser } from '../users/service.js';
@@ -63,7 +64,8 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
   if (groupId && (!group || !can(actor, 'post.read', { ...postFacts({ audience: 'group', group_id: groupId } as repo.PostRow, group), deleted: false }))) {
     throw fieldError('audience.groupId', 'no such group');
   }
-  authorize(actor, 'post.create', { audience: input.audience.kind, groupRole: group?.role ?? null, groupArchived: group?.archived ?? false });
+  const announcer = input.audience.kind === 'company' && (await getAnnouncers(db)).includes(actor.id);
+  authorize(actor, 'post.create', { audience: input.audience.kind, groupRole: group?.role ?? null, groupArchived: group?.archived ?? false, announcer });
   const attachmentIds = input.attachmentIds ?? [];
   if (input.body.trim() === '' && attachmentIds.length === 0 && !input.sharedPostId) throw fieldError('body', 'write something, attach a file or share a post');
   if (input.announcement && input.audience.kind === 'profile') throw fieldError('announcement', 'announcements go to the company or a group');

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { csrfTokenFor } from '../../core/auth/index.js';
 import { requireActor } from '../../core/http.js';
+import '../feed/policy.js';
 import type { AppContext } from '../../context.js';
 import * as users from '../users/repository.js';
 import * as settings from '../settings/repository.js';
@@ -67,13 +68,14 @@ export async function sessionRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
 
   app.get('/api/v1/me', { schema: { operationId: 'me.get', tags: ['session'], response: { 200: Me, 401: ErrorBody } } }, async (req) => {
     const actor = requireActor(req);
-    const [own, company] = await Promise.all([getOwnProfile(ctx, actor), settings.getCompany(ctx.db.db)]);
+    const [own, company, announcers] = await Promise.all([getOwnProfile(ctx, actor), settings.getCompany(ctx.db.db), settings.getAnnouncers(ctx.db.db)]);
     return {
       user: own.user,
       abilities: {
         viewDirectory: can(actor, 'directory.list', INSTANCE),
         createGroups: can(actor, 'groups.create', { groupCreation: company.groupCreation }),
         administer: can(actor, 'settings.update', INSTANCE),
+        announce: can(actor, 'post.create', { audience: 'company', groupRole: null, groupArchived: false, announcer: announcers.includes(actor.id) }),
       },
       locale: own.locale,
       theme: own.theme,

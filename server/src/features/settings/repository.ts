@@ -54,3 +54,18 @@ export async function markSetupDone(db: Executor): Promise<void> {
     .values({ key: 'setup_completed', value: JSON.stringify(now()), updated_at: now() })
     .execute();
 }
+
+/** The communications team: people besides the admins who may post company-wide announcements. */
+export async function getAnnouncers(db: Executor): Promise<string[]> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'announcers').executeTakeFirst();
+  return row ? (JSON.parse(row.value) as string[]) : [];
+}
+
+export async function setAnnouncers(db: Executor, userIds: string[]): Promise<void> {
+  const value = JSON.stringify(userIds);
+  await db
+    .insertInto('settings')
+    .values({ key: 'announcers', value, updated_at: now() })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now() }))
+    .execute();
+}

@@ -1,4 +1,5 @@
-import { CompanySettings, ErrorBody, UpdateCompanySettings } from '@innenhof/contract';
+import { CompanySettings, ErrorBody, Id, UpdateCompanySettings, UserSummary } from '@innenhof/contract';
+import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireActor } from '../../core/http.js';
@@ -19,6 +20,26 @@ export async function settingsRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     '/api/v1/settings/company',
     { schema: { operationId: 'settings.updateCompany', tags: ['settings'], body: UpdateCompanySettings, response: { 200: CompanySettings, ...errors } } },
     async (req) => service.updateCompanySettings(ctx, requireActor(req), req.body),
+  );
+
+  // The communications team: who besides the admins may post company-wide announcements.
+  const Announcers = Type.Object({ items: Type.Array(UserSummary) });
+  app.get(
+    '/api/v1/admin/announcers',
+    { schema: { operationId: 'settings.announcers', tags: ['settings'], response: { 200: Announcers, ...errors } } },
+    async (req) => ({ items: await service.listAnnouncers(ctx, requireActor(req)) }),
+  );
+  app.put(
+    '/api/v1/admin/announcers',
+    {
+      schema: {
+        operationId: 'settings.setAnnouncers',
+        tags: ['settings'],
+        body: Type.Object({ userIds: Type.Array(Id, { maxItems: 100, uniqueItems: true }) }, { additionalProperties: false }),
+        response: { 200: Announcers, ...errors },
+      },
+    },
+    async (req) => ({ items: await service.setAnnouncers(ctx, requireActor(req), req.body.userIds) }),
   );
 
   app.put(

@@ -1,10 +1,11 @@
-import type { CompanySettings, UpdateCompanySettings } from '@innenhof/contract';
+import type { CompanySettings, UpdateCompanySettings, UserSummary } from '@innenhof/contract';
 import { audit } from '../../core/audit.js';
 import { fieldError } from '../../core/errors.js';
 import { normalizeAllowHost } from '../../core/link-preview/guard.js';
 import { type Actor, authorize, can } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
-import { countUsers } from '../users/repository.js';
+import { presentSummary } from '../users/presenter.js';
+import { countUsers, findByIds } from '../users/repository.js';
 import { INSTANCE } from '../users/policy.js';
 import './policy.js';
 import * as repo from './repository.js';
@@ -73,4 +74,29 @@ export async function setLogo(ctx: AppContext, actor: Actor, data: Buffer | null
   });
   if (previous) await ctx.storage.remove(ctx.db.db, previous).catch(() => undefined);
   return present(ctx, values, actor);
+}
+
+export async function listAnnouncers(ctx: AppContext, actor: Actor): Promise<UserSummary[]> {
+  authorize(actor, 'settings.update', INSTANCE);
+  const ids = await repo.getAnnouncers(ctx.db.db);
+  const people = await findByIds(ctx.db.db, ids);
+  return ids.flatMap((id) => {
+    const u = people.get(id);
+    return u && u.status === 'active' ? [presentSummary(u)] : [];
+  });
+}
+
+/** Sets the communications team; each must be an active employee (not a guest). */
+export async function setAnnouncers(ctx: AppContext, actor: Actor, userIds: string[]): Promise<UserSummary[]> {
+  authorize(actor, 'settings.update', INSTANCE);
+  const people = await findByIds(ctx.db.db, userIds);
+  for (const [i, id] of userIds.entries()) {
+    const u = people.get(id);
+    if (!u || u.status !== 'active' || u.role === 'guest') throw fieldError(`userIds.${i}`, 'no such employee');
+  }
+  await ctx.db.transaction(async (tx) => {
+    await repo.setAnnouncers(tx.db, userIds);
+    await audit(tx.db, { actorId: actor.id, action: 'settings.announcers_set', details: { userIds } });
+  });
+  return listAnnouncers(ctx, actor);
 }
