@@ -157,6 +157,25 @@ export async function storeAttachment(
   return { fileId: f.id, kind: 'file', name, mime, width: null, height: null };
 }
 
+/** A stored attachment as the API shows it (chat and posts alike); `base` is the URL its variants hang off. */
+export function presentStoredAttachment(
+  a: { id: string; kind: 'image' | 'file'; name: string; mime: string; size: number; width: number | null; height: number | null },
+  base: string,
+) {
+  const image = a.kind === 'image';
+  return {
+    id: a.id,
+    kind: a.kind,
+    name: a.name,
+    mime: a.mime,
+    size: a.size,
+    url: `${base}/${image ? 'large' : 'file'}`,
+    thumbnailUrl: image ? `${base}/small` : null,
+    width: a.width,
+    height: a.height,
+  };
+}
+
 /** RFC 6266 / 5987 `Content-Disposition` for a download, safe for any name. */
 export function contentDisposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');

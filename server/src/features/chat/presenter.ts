@@ -1,7 +1,7 @@
 import type { Attachment, Conversation, Message, Reaction, SystemNote } from '@innenhof/contract';
 import type { Executor } from '../../core/db/index.js';
 import { type Actor, can } from '../../core/policy/index.js';
-import { imageUrls } from '../../core/storage.js';
+import { imageUrls, presentStoredAttachment } from '../../core/storage.js';
 import { groupBasics } from '../groups/service.js';
 import { presentSummary } from '../users/presenter.js';
 import * as users from '../users/repository.js';
@@ -21,23 +21,8 @@ interface StoredNote {
 }
 const note = (json: string | null): StoredNote | null => (json ? (JSON.parse(json) as StoredNote) : null);
 
-export function attachmentUrl(conversationId: string, id: string, variant: 'small' | 'large' | 'file'): string {
-  return `/api/v1/conversations/${conversationId}/attachments/${id}/${variant}`;
-}
-
 export function presentAttachment(a: repo.AttachmentRow): Attachment {
-  const image = a.kind === 'image';
-  return {
-    id: a.id,
-    kind: a.kind,
-    name: a.name,
-    mime: a.mime,
-    size: a.size,
-    url: attachmentUrl(a.conversation_id, a.id, image ? 'large' : 'file'),
-    thumbnailUrl: image ? attachmentUrl(a.conversation_id, a.id, 'small') : null,
-    width: a.width,
-    height: a.height,
-  };
+  return presentStoredAttachment(a, `/api/v1/conversations/${a.conversation_id}/attachments/${a.id}`);
 }
 
 function presentReactions(rows: repo.ReactionRow[]): Reaction[] {

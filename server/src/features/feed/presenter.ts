@@ -2,6 +2,7 @@ import type { Comment, Post, PostAttachment, ReactionKind, ReactionSummary } fro
 import { ReactionKinds } from '@innenhof/contract';
 import type { Executor } from '../../core/db/index.js';
 import { type Actor, can } from '../../core/policy/index.js';
+import { presentStoredAttachment } from '../../core/storage.js';
 import { type GroupForFeed, groupsForFeed } from '../groups/service.js';
 import { presentSummary } from '../users/presenter.js';
 import * as users from '../users/repository.js';
@@ -29,23 +30,8 @@ export function postFacts(row: repo.PostRow, group: GroupForFeed | undefined): P
   };
 }
 
-export function attachmentUrl(postId: string, id: string, variant: 'small' | 'large' | 'file'): string {
-  return `/api/v1/posts/${postId}/attachments/${id}/${variant}`;
-}
-
 export function presentAttachment(a: repo.AttachmentRow, postId: string): PostAttachment {
-  const image = a.kind === 'image';
-  return {
-    id: a.id,
-    kind: a.kind,
-    name: a.name,
-    mime: a.mime,
-    size: a.size,
-    url: attachmentUrl(postId, a.id, image ? 'large' : 'file'),
-    thumbnailUrl: image ? attachmentUrl(postId, a.id, 'small') : null,
-    width: a.width,
-    height: a.height,
-  };
+  return presentStoredAttachment(a, `/api/v1/posts/${postId}/attachments/${a.id}`);
 }
 
 function summary(counts: Map<string, number> | undefined, mine: string | undefined): ReactionSummary {
