@@ -202,3 +202,19 @@ export const FeedQuery = Type.Object({
 });
 
 export const Reactor = Type.Object({ user: UserSummary, kind: ReactionKind });
+
+export const ReportStatus = Type.Union([Type.Literal('open'), Type.Literal('kept'), Type.Literal('hidden')]);
+export type ReportStatus = Static<typeof ReportStatus>;
+
+/** A report of a post to the admins (`GET /api/v1/admin/reports`). */
+export const PostReport = Type.Object({
+  id: Id,
+  /** Null once the post was hidden (deleted) or is otherwise gone. */
+  post: Type.Union([Post, Type.Null()]),
+  reporter: Type.Union([UserSummary, Type.Null()]),
+  reason: Type.String(),
+  status: ReportStatus,
+  createdAt: Timestamp,
+  resolvedAt: Type.Union([Timestamp, Type.Null()]),
+});
+export type PostReport = Static<typeof PostReport>;

@@ -1,4 +1,4 @@
-import { ErrorBody, IdParams, NoContent, Post, UserSummary } from '@innenhof/contract';
+import { ErrorBody, IdParams, NoContent, PostReport, ReportStatus, UserSummary } from '@innenhof/contract';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -9,17 +9,6 @@ import * as reports from './reports.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['feed'];
-const Status = Type.Union([Type.Literal('open'), Type.Literal('kept'), Type.Literal('hidden')]);
-const Report = Type.Object({
-  id: Type.String(),
-  post: Type.Union([Post, Type.Null()]),
-  reporter: Type.Union([UserSummary, Type.Null()]),
-  reason: Type.String(),
-  status: Status,
-  createdAt: Type.String(),
-  resolvedAt: Type.Union([Type.String(), Type.Null()]),
-});
-
 /** Reporting posts to the admins, their list, followers, and the confirmation export. */
 export async function feedModerationRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -48,8 +37,8 @@ export async function feedModerationRoutes(fastify: FastifyInstance, { ctx }: { 
       schema: {
         operationId: 'admin.reports',
         tags,
-        querystring: Type.Object({ status: Type.Optional(Status), cursor: Type.Optional(Type.String({ maxLength: 500 })) }),
-        response: { 200: Type.Object({ items: Type.Array(Report), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        querystring: Type.Object({ status: Type.Optional(ReportStatus), cursor: Type.Optional(Type.String({ maxLength: 500 })) }),
+        response: { 200: Type.Object({ items: Type.Array(PostReport), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
       },
     },
     async (req) => reports.listReports(ctx, requireActor(req), req.query.status ?? 'open', req.query.cursor),

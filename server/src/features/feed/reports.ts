@@ -1,4 +1,4 @@
-import type { Post } from '@innenhof/contract';
+import type { PostReport } from '@innenhof/contract';
 import { AppError, NotFoundError } from '../../core/errors.js';
 import { newId, now } from '../../core/ids.js';
 import { appendEvent } from '../../core/outbox.js';
@@ -43,16 +43,6 @@ export async function report(ctx: AppContext, actor: Actor, postId: string, reas
   return { id, created: true };
 }
 
-export interface ReportView {
-  id: string;
-  post: Post | null;
-  reporter: ReturnType<typeof presentSummary> | null;
-  reason: string;
-  status: 'open' | 'kept' | 'hidden';
-  createdAt: string;
-  resolvedAt: string | null;
-}
-
 /** The admins' list: open reports first (or those of one status), newest first. */
 export async function listReports(
   ctx: AppContext,
@@ -60,7 +50,7 @@ export async function listReports(
   status: 'open' | 'kept' | 'hidden',
   cursor: string | undefined,
   limit = 20,
-): Promise<{ items: ReportView[]; nextCursor: string | null }> {
+): Promise<{ items: PostReport[]; nextCursor: string | null }> {
   authorize(actor, 'post_reports.moderate', INSTANCE);
   const db = ctx.db.db;
   const before = decodeCursor(cursor, 1);
