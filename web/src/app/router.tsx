@@ -90,7 +90,7 @@ const appLayout = createRoute({
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
     return { me };
   },
-  loader: () => loadNamespaces('people', 'home', 'groups', 'dock'),
+  loader: () => loadNamespaces('people', 'home', 'groups', 'dock', 'feed'),
   component: lazyRouteComponent(() => import('./layout/app-shell.tsx'), 'AppShell'),
 });
 
@@ -131,7 +131,25 @@ const profileRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { welcome?: boolean } => ({
     welcome: search.welcome === true || search.welcome === 'true' ? true : undefined,
   }),
-  component: lazyRouteComponent(() => import('../features/people/components/profile-page.tsx'), 'ProfilePage'),
+  component: lazyRouteComponent(() => import('./pages/profile-route.tsx'), 'ProfileRoute'),
+});
+
+const hashtagRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/hashtags/$tag',
+  component: lazyRouteComponent(() => import('../features/feed/components/feeds.tsx'), 'HashtagPage'),
+});
+
+const savedRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/saved',
+  component: lazyRouteComponent(() => import('../features/feed/components/feeds.tsx'), 'SavedPage'),
+});
+
+const postRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/posts/$postId',
+  component: lazyRouteComponent(() => import('../features/feed/components/feeds.tsx'), 'PostPage'),
 });
 
 const groupsRoute = createRoute({
@@ -172,7 +190,7 @@ const groupRoute = createRoute({
 const groupDiscussionRoute = createRoute({
   getParentRoute: () => groupRoute,
   path: '/',
-  component: lazyRouteComponent(() => import('../features/groups/components/discussion-tab.tsx'), 'DiscussionTab'),
+  component: lazyRouteComponent(() => import('./pages/group-discussion-route.tsx'), 'GroupDiscussionRoute'),
 });
 
 const groupMembersRoute = createRoute({
@@ -256,6 +274,12 @@ const adminMailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/mail-outbox/components/mail-outbox-tab.tsx'), 'MailOutboxTab'),
 });
 
+const adminReportsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/reports',
+  component: lazyRouteComponent(() => import('../features/moderation/components/reports-admin-tab.tsx'), 'ReportsAdminTab'),
+});
+
 const adminCompanyRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/company',
@@ -269,12 +293,15 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     orgChartRoute,
     profileRoute,
+    hashtagRoute,
+    savedRoute,
+    postRoute,
     groupsRoute,
     createGroupRoute,
     groupRoute.addChildren([groupDiscussionRoute, groupMembersRoute, groupAboutRoute, groupSettingsRoute]),
     chatRoute.addChildren([chatIndexRoute, conversationRoute]),
     settingsRoute,
-    adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminInvitationsRoute, adminMailRoute, adminCompanyRoute]),
+    adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminInvitationsRoute, adminMailRoute, adminReportsRoute, adminCompanyRoute]),
   ]),
 ]);
 

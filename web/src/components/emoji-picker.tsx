@@ -7,6 +7,7 @@ import deData from 'emoji-picker-element-data/de/cldr/data.json?url';
 import enData from 'emoji-picker-element-data/en/cldr/data.json?url';
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './emoji-picker.css';
 
 interface EmojiEntry {
   emoji: string;
@@ -41,7 +42,7 @@ function loadEmoji(language: string): Promise<EmojiEntry[]> {
 }
 
 export function EmojiPicker({ onPick, onClose, label }: { onPick: (emoji: string) => void; onClose: () => void; label?: string }) {
-  const { t, i18n } = useTranslation('chat');
+  const { t, i18n } = useTranslation('common');
   const [all, setAll] = useState<EmojiEntry[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [group, setGroup] = useState<number>(0);
@@ -134,7 +135,7 @@ export function EmojiPicker({ onPick, onClose, label }: { onPick: (emoji: string
       )}
       <div className="emoji-picker__grid">
         {failed ? <p className="muted small">{t('emoji.failed')}</p> : null}
-        {!all && !failed ? <p className="muted small">{t('common:loading')}</p> : null}
+        {!all && !failed ? <p className="muted small">{t('loading')}</p> : null}
         {all && !shown.length ? <p className="muted small">{t('emoji.none')}</p> : null}
         {shown.map((e) => (
           <button key={e.emoji} type="button" className="emoji-picker__emoji" title={e.annotation} aria-label={e.annotation} onClick={() => onPick(e.emoji)}>

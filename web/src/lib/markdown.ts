@@ -5,7 +5,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /**
- * Light markdown for chat: bold, italic, strike-through, code, links, lists, quotes, line breaks.
+ * Light markdown for chat messages, posts and comments: bold, italic, strike-through, code, links, lists, quotes, line breaks.
  * HTML typed into a message is shown as text (never parsed), images and headings stay plain text.
  */
 const marked = new Marked({
@@ -71,8 +71,44 @@ function linkMentions(root: DocumentFragment, mentions: { id: string; name: stri
   }
 }
 
-/** Message body → sanitized HTML (allowlisted tags; links open in a new tab; mentions linked). */
-export function renderMessageHtml(body: string, mentions: { id: string; name: string }[] = []): string {
+/** "#tag" words (letters, digits, underscore; as the server extracts them) become links to the hashtag page. */
+function linkHashtags(root: DocumentFragment): void {
+  const pattern = /(^|[^\p{L}\p{N}_&#])#([\p{L}\p{N}_]{1,50})/gu;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node.parentElement?.closest('a, code, pre') ?? null) === null && node.nodeValue?.includes('#')) texts.push(node as Text);
+  }
+  for (const text of texts) {
+    const value = text.data;
+    const out = document.createDocumentFragment();
+    let at = 0;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+      const tag = match[2] ?? '';
+      // Digits alone are not a hashtag ("#1").
+      if (/^\p{N}+$/u.test(tag)) continue;
+      const start = match.index + (match[1]?.length ?? 0);
+      out.append(value.slice(at, start));
+      const link = document.createElement('a');
+      link.className = 'hashtag';
+      link.href = `/hashtags/${encodeURIComponent(tag.toLowerCase())}`;
+      link.dataset.hashtag = tag.toLowerCase();
+      link.textContent = `#${tag}`;
+      out.append(link);
+      at = start + tag.length + 1;
+    }
+    if (at === 0) continue;
+    out.append(value.slice(at));
+    text.replaceWith(out);
+  }
+}
+
+/**
+ * Body → sanitized HTML (allowlisted tags; links open in a new tab; mentions linked, and #hashtags when asked:
+ * posts and comments have hashtag pages, chat does not).
+ */
+export function renderMarkdown(body: string, mentions: { id: string; name: string }[] = [], options: { hashtags?: boolean } = {}): string {
   const raw = marked.parse(body) as string;
   const fragment = purifier().sanitize(raw, {
     ALLOWED_TAGS,
@@ -81,6 +117,7 @@ export function renderMessageHtml(body: string, mentions: { id: string; name: st
     RETURN_DOM_FRAGMENT: true,
   });
   linkMentions(fragment, mentions);
+  if (options.hashtags) linkHashtags(fragment);
   const holder = document.createElement('div');
   holder.append(fragment);
   return holder.innerHTML;

@@ -93,7 +93,7 @@ function sendWatch(): void {
 }
 
 function scheduleWatch(): void {
-  watchTimer ??= setTimeout(sendWatch, 50);
+  if (watchTimer === null) watchTimer = setTimeout(sendWatch, 50);
 }
 
 /** Asks for the presence of these people while the returned function has not been called. */

@@ -2,11 +2,11 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/ui/avatar.tsx';
-import { IconChat, IconGroups, IconHome, IconOrgChart, IconPeople, IconSettings, IconShield } from '../../components/ui/icons.tsx';
+import { IconBookmark, IconChat, IconGroups, IconHome, IconOrgChart, IconPeople, IconSettings, IconShield } from '../../components/ui/icons.tsx';
 import { useUnreadTotal } from '../../features/chat/api/get-unread-total.ts';
 import { useMe } from '../../lib/session.ts';
 
-type NavTarget = '/' | '/groups' | '/chat' | '/people' | '/people/org-chart' | '/settings' | '/admin';
+type NavTarget = '/' | '/groups' | '/chat' | '/people' | '/people/org-chart' | '/saved' | '/settings' | '/admin';
 
 interface NavItem {
   to: NavTarget;
@@ -32,6 +32,7 @@ function useNavItems(): NavItem[] {
           { to: '/people', label: t('nav.people'), icon: <IconPeople />, exact: true } as const,
           { to: '/people/org-chart', label: t('nav.orgChart'), icon: <IconOrgChart />, exact: true } as const,
         ]),
+    { to: '/saved', label: t('nav.saved'), icon: <IconBookmark />, exact: true },
     { to: '/settings', label: t('nav.settings'), icon: <IconSettings />, exact: true },
   ];
   if (me.abilities.administer) items.push({ to: '/admin', label: t('nav.admin'), icon: <IconShield />, exact: false });
@@ -66,10 +67,10 @@ export function LeftNav() {
 }
 
 /**
- * Phones: at most five tabs, so labels stay whole; Settings and Admin are in the account menu of the top bar,
+ * Phones: at most five tabs, so labels stay whole; Saved, Settings and Admin are in the account menu of the top bar,
  * Chat is an icon in the top bar (a sixth tab would not fit, and German labels are long).
  */
-const inAccountMenu = new Set<NavTarget>(['/settings', '/admin', '/chat']);
+const inAccountMenu = new Set<NavTarget>(['/saved', '/settings', '/admin', '/chat']);
 
 export function BottomTabs() {
   const { t } = useTranslation('common');

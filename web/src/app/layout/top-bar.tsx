@@ -2,7 +2,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/ui/avatar.tsx';
-import { IconLogout, IconSettings, IconShield } from '../../components/ui/icons.tsx';
+import { IconBookmark, IconLogout, IconSettings, IconShield } from '../../components/ui/icons.tsx';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { PeopleSearchBox } from '../../features/people/components/people-search-box.tsx';
 import { useCompany, useMe } from '../../lib/session.ts';
@@ -72,6 +72,11 @@ function ProfileMenu() {
                 <span className="profile-menu__name">{me.user.name}</span>
                 <span className="profile-menu__sub">{t('viewProfile')}</span>
               </span>
+            </Link>
+          </li>
+          <li>
+            <Link to="/saved" className="profile-menu__item" onClick={close}>
+              <IconBookmark width={20} height={20} /> {t('nav.saved')}
             </Link>
           </li>
           <li>

@@ -6,6 +6,7 @@ const tabs = [
   { to: '/admin/users', key: 'users' },
   { to: '/admin/invitations', key: 'invitations' },
   { to: '/admin/mail', key: 'mail' },
+  { to: '/admin/reports', key: 'reports' },
   { to: '/admin/company', key: 'company' },
 ] as const;
 

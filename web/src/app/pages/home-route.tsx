@@ -1,5 +1,6 @@
 import { GroupInvitationsCard } from '../../features/groups/components/group-invitations-card.tsx';
 import { MyGroupsCard } from '../../features/groups/components/my-groups-card.tsx';
+import { HomeFeed } from '../../features/feed/components/feeds.tsx';
 import { HomePage } from '../../features/home/components/home-page.tsx';
 import { ColleaguesCard } from '../../features/people/components/colleagues-card.tsx';
 import { useMe } from '../../lib/session.ts';
@@ -13,6 +14,7 @@ export function HomeRoute() {
   }
   return (
     <HomePage
+      main={<HomeFeed />}
       aside={
         <div className="stack">
           <GroupInvitationsCard headingId="home-group-invitations" />

@@ -202,3 +202,39 @@ export const IconSend = (p: IconProps) => (
     <path d="m12 13 8-9" />
   </Icon>
 );
+
+export const IconBookmark = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 3h12a1 1 0 0 1 1 1v17l-7-4-7 4V4a1 1 0 0 1 1-1z" />
+  </Icon>
+);
+
+export const IconImage = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <circle cx="9" cy="10" r="2" />
+    <path d="m21 17-5-5-9 8" />
+  </Icon>
+);
+
+export const IconThumbUp = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M7 10v11H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3z" />
+    <path d="M7 10l4-7a2 2 0 0 1 2.8 2.4L13 10h6a2 2 0 0 1 2 2.3l-1.2 7A2 2 0 0 1 17.8 21H7" />
+  </Icon>
+);
+
+export const IconMegaphone = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 11v2a1 1 0 0 0 1 1h2l5 4V6L6 10H4a1 1 0 0 0-1 1z" />
+    <path d="M15 8a5 5 0 0 1 0 8" />
+    <path d="M18 5a9 9 0 0 1 0 14" />
+  </Icon>
+);
+
+export const IconShare = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M14 5l7 7-7 7" />
+    <path d="M21 12H10a7 7 0 0 0-7 7" />
+  </Icon>
+);

@@ -8,7 +8,7 @@ import { errorMessage } from '../../../lib/errors.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useConversations } from '../api/list-conversations.ts';
-import { plainText } from '../lib/render-message.ts';
+import { plainText } from '../../../lib/markdown.ts';
 import { systemText } from '../lib/system-text.ts';
 import { IconBellOff } from '../../../components/ui/icons.tsx';
 import { conversationTitle, otherMembers } from './conversation-info.ts';

@@ -36,7 +36,7 @@ import { useSendMessage } from '../api/send-message.ts';
 import { useTypingSignal, useTypingUsers } from '../hooks/use-typing.ts';
 import { NotificationPrompt } from '../dock/notification-prompt.tsx';
 import { useUploads } from '../hooks/use-uploads.ts';
-import { plainText } from '../lib/render-message.ts';
+import { plainText } from '../../../lib/markdown.ts';
 import { systemText } from '../lib/system-text.ts';
 import { ChatSettingsDialog } from './chat-settings-dialog.tsx';
 import { Composer, type Outgoing, type ReplyRef } from './composer.tsx';

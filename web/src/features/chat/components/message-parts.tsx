@@ -4,10 +4,10 @@ import { lazy, type MouseEvent, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { formatSize } from '../lib/system-text.ts';
-import { renderMessageHtml } from '../lib/render-message.ts';
+import { renderMarkdown } from '../../../lib/markdown.ts';
 import { IconFile } from '../../../components/ui/icons.tsx';
 
-export const EmojiPicker = lazy(() => import('./emoji-picker.tsx').then((m) => ({ default: m.EmojiPicker })));
+export const EmojiPicker = lazy(() => import('../../../components/emoji-picker.tsx').then((m) => ({ default: m.EmojiPicker })));
 
 /** The six quick reactions (Messenger's set). */
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'] as const;
@@ -15,7 +15,7 @@ export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'
 /** The rendered, sanitized body; "@Name" mentions link to profiles inside the app. */
 export function MessageBody({ body, mentions }: { body: string; mentions: Message['mentions'] }) {
   const navigate = useNavigate();
-  const html = useMemo(() => renderMessageHtml(body, mentions), [body, mentions]);
+  const html = useMemo(() => renderMarkdown(body, mentions), [body, mentions]);
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a.mention');
     if (!link?.dataset.mention || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
@@ -25,7 +25,7 @@ export function MessageBody({ body, mentions }: { body: string; mentions: Messag
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: clicks on the links inside (real <a> elements, keyboard-reachable).
     // biome-ignore lint/a11y/noStaticElementInteractions: the same: only the links inside are interactive.
-    // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is sanitized by DOMPurify to a small allowlist (render-message.ts).
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is sanitized by DOMPurify to a small allowlist (lib/markdown.ts).
     <div className="bubble__body bubble__md" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
   );
 }

@@ -7,7 +7,7 @@ import { errorMessage } from '../../../lib/errors.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { useSearchMessages } from '../api/search-messages.ts';
-import { plainText } from '../lib/render-message.ts';
+import { plainText } from '../../../lib/markdown.ts';
 
 /** The match(es) in a result, marked. */
 function Highlighted({ text, query }: { text: string; query: string }) {

@@ -1,15 +1,19 @@
 import { type CompanySettings, Limits, type Locale } from '@innenhof/contract';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
+import { PeoplePicker } from '../../../components/people-picker.tsx';
 import { SelectField, TextField } from '../../../components/ui/field.tsx';
 import { Spinner } from '../../../components/ui/spinner.tsx';
-import { errorMessage, fieldErrors } from '../../../lib/errors.ts';
+import { ApiError, type FieldProblem } from '../../../lib/api-client.ts';
+import { errorMessage, fieldErrors, translateFieldProblem } from '../../../lib/errors.ts';
 import { useCompany } from '../../../lib/session.ts';
 import { applyAccent } from '../../../lib/theme.ts';
+import { useAnnouncers, useSetAnnouncers } from '../api/announcers.ts';
 import { useDeleteCompanyLogo } from '../api/delete-company-logo.ts';
 import { useUpdateCompany } from '../api/update-company.ts';
 import { useUploadCompanyLogo } from '../api/upload-company-logo.ts';
+import './company.css';
 
 export function CompanySettingsTab() {
   const company = useCompany();
@@ -17,6 +21,7 @@ export function CompanySettingsTab() {
   return (
     <div className="stack">
       <CompanyForm company={company.data} />
+      <AnnouncersCard />
       <LogoCard company={company.data} />
     </div>
   );
@@ -33,9 +38,15 @@ function CompanyForm({ company }: { company: CompanySettings }) {
   const [guestsAllowed, setGuestsAllowed] = useState(company.guestsAllowed);
   const [groupCreation, setGroupCreation] = useState(company.groupCreation);
   const [attachmentMb, setAttachmentMb] = useState(String(company.chatAttachmentMaxMb ?? Limits.chatAttachmentMbDefault));
+  const [linkPreviews, setLinkPreviews] = useState(company.linkPreviews);
+  const [hosts, setHosts] = useState<string[]>(company.linkPreviewAllowHosts ?? []);
+  const previewsHintId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // Empty rows are dropped before sending, so the server's per-entry errors point at the rows shown.
+    const cleanHosts = hosts.map((h) => h.trim()).filter(Boolean);
+    setHosts(cleanHosts);
     try {
       await update.mutateAsync({
         companyName: name.trim(),
@@ -44,6 +55,8 @@ function CompanyForm({ company }: { company: CompanySettings }) {
         guestsAllowed,
         groupCreation,
         chatAttachmentMaxMb: Number(attachmentMb),
+        linkPreviews,
+        linkPreviewAllowHosts: cleanHosts,
       });
     } catch {
       applyAccent(company.accentColor);
@@ -150,6 +163,25 @@ function CompanyForm({ company }: { company: CompanySettings }) {
           onChange={(e) => setAttachmentMb(e.target.value)}
           error={fields.chatAttachmentMaxMb}
         />
+        <h3 className="card__subtitle">{t('company.linkPreviewsSection')}</h3>
+        <div className="field">
+          <label className="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              aria-checked={linkPreviews}
+              name="linkPreviews"
+              checked={linkPreviews}
+              onChange={(e) => setLinkPreviews(e.target.checked)}
+              aria-describedby={previewsHintId}
+            />
+            <span>{t('company.linkPreviews')}</span>
+          </label>
+          <p className="field__hint" id={previewsHintId}>
+            {t('company.linkPreviewsHint')}
+          </p>
+        </div>
+        <AllowHostsField hosts={hosts} onChange={setHosts} error={update.error} />
         <div>
           <button type="submit" className="button button--primary" disabled={update.isPending || !validHex || !validMb}>
             {t('common:save')}
@@ -196,6 +228,141 @@ function LogoCard({ company }: { company: CompanySettings }) {
           </button>
         ) : null}
       </div>
+    </section>
+  );
+}
+
+/** Per-entry problems of `linkPreviewAllowHosts` (`linkPreviewAllowHosts.2`), and one for the whole list. */
+function hostProblems(error: unknown): { list: FieldProblem | null; entries: Map<number, FieldProblem> } {
+  const entries = new Map<number, FieldProblem>();
+  let list: FieldProblem | null = null;
+  if (!(error instanceof ApiError)) return { list, entries };
+  const details = error.details as { fields?: FieldProblem[] } | undefined;
+  for (const problem of details?.fields ?? []) {
+    const path = String(problem?.field ?? '')
+      .replace(/^\/?(body\/|body\.)?/, '')
+      .split(/[/.]/);
+    if (path[0] !== 'linkPreviewAllowHosts') continue;
+    const index = Number(path[1]);
+    if (path[1] !== undefined && Number.isInteger(index)) {
+      if (!entries.has(index)) entries.set(index, problem);
+    } else {
+      list ??= problem;
+    }
+  }
+  return { list, entries };
+}
+
+/** The intranet hosts whose pages (and pictures) may be fetched for link previews. */
+function AllowHostsField({ hosts, onChange, error }: { hosts: string[]; onChange: (hosts: string[]) => void; error: unknown }) {
+  const { t } = useTranslation('admin');
+  const legendId = useId();
+  const hintId = useId();
+  const baseId = useId();
+  const listRef = useRef<HTMLUListElement>(null);
+  const problems = hostProblems(error);
+  const message = (problem: FieldProblem) =>
+    // The server's own host check names no schema keyword: say what a valid entry looks like.
+    problem.keyword ? translateFieldProblem(t, problem) : t('company.allowHostInvalid');
+  const focusRow = (index: number) => requestAnimationFrame(() => listRef.current?.querySelectorAll<HTMLInputElement>('input')[index]?.focus());
+
+  return (
+    <fieldset className="fieldset" aria-describedby={hintId}>
+      <legend className="field__label" id={legendId}>
+        {t('company.allowHosts')}
+      </legend>
+      <p className="field__hint" id={hintId}>
+        {t('company.allowHostsHint')}
+      </p>
+      {hosts.length ? (
+        <ul className="host-list" ref={listRef} aria-labelledby={legendId}>
+          {hosts.map((host, index) => {
+            const problem = problems.entries.get(index);
+            const inputId = `${baseId}-${index}`;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; the index is their identity.
+              <li key={index} className={`field${problem ? ' field--invalid' : ''}`}>
+                <div className="input-row">
+                  <input
+                    id={inputId}
+                    className="input input--mono"
+                    name="linkPreviewAllowHosts"
+                    aria-label={t('company.allowHostLabel', { number: index + 1 })}
+                    aria-invalid={problem ? true : undefined}
+                    aria-describedby={problem ? `${inputId}-error` : undefined}
+                    placeholder="wiki.intern.example"
+                    autoComplete="off"
+                    autoCapitalize="none"
+                    spellCheck={false}
+                    maxLength={253}
+                    value={host}
+                    onChange={(e) => onChange(hosts.map((h, i) => (i === index ? e.target.value : h)))}
+                  />
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => {
+                      onChange(hosts.filter((_, i) => i !== index));
+                      focusRow(Math.max(0, index - 1));
+                    }}
+                  >
+                    {t('company.removeHost')}
+                    <span className="visually-hidden">: {host || t('company.allowHostLabel', { number: index + 1 })}</span>
+                  </button>
+                </div>
+                {problem ? (
+                  <p className="field__error" id={`${inputId}-error`}>
+                    {message(problem)}
+                  </p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="muted">{t('company.noAllowHosts')}</p>
+      )}
+      {problems.list ? <p className="field__error">{message(problems.list)}</p> : null}
+      <div>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={hosts.length >= Limits.linkPreviewAllowHostsMax}
+          onClick={() => {
+            onChange([...hosts, '']);
+            focusRow(hosts.length);
+          }}
+        >
+          {t('company.addHost')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The communications team: colleagues who may post company-wide announcements besides the admins. Saved on each change. */
+function AnnouncersCard() {
+  const { t } = useTranslation('admin');
+  const announcers = useAnnouncers();
+  const save = useSetAnnouncers();
+  return (
+    <section className="card" aria-labelledby="announcers-heading">
+      <h2 id="announcers-heading" className="card__title">
+        {t('announcers.title')}
+      </h2>
+      <p className="muted">{t('announcers.lead')}</p>
+      {announcers.isPending ? <Spinner /> : null}
+      {announcers.isError ? <Alert tone="error">{errorMessage(t, announcers.error)}</Alert> : null}
+      <div aria-live="polite">
+        {save.isSuccess ? <Alert tone="success">{t('announcers.saved')}</Alert> : null}
+        {save.isError ? <Alert tone="error">{errorMessage(t, save.error)}</Alert> : null}
+      </div>
+      {announcers.data ? (
+        <div className="form form--narrow">
+          <PeoplePicker label={t('announcers.add')} value={announcers.data.items} max={100} onChange={(people) => save.mutate(people.map((p) => p.id))} />
+          {announcers.data.items.length === 0 ? <p className="muted">{t('announcers.empty')}</p> : null}
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -1,12 +1,14 @@
+import type { Group } from '@innenhof/contract';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconLock } from '../../../components/ui/icons.tsx';
 import { useCurrentGroup } from '../hooks/use-current-group.ts';
 
 /**
- * The discussion. Posts arrive with the feed; until then the welcome text (for members) and an honest
- * empty state — no sample posts, no composer that goes nowhere.
+ * The discussion: the welcome text (for members) above the group's feed, which the app passes in
+ * (`renderFeed`; features do not import each other). Without it, an honest empty state.
  */
-export function DiscussionTab() {
+export function DiscussionTab({ renderFeed }: { renderFeed?: (group: Group) => ReactNode }) {
   const { t } = useTranslation('groups');
   const { group } = useCurrentGroup();
 
@@ -21,12 +23,21 @@ export function DiscussionTab() {
           <p className="prewrap">{group.welcomeText}</p>
         </section>
       ) : null}
-      <section className="card empty" aria-labelledby="discussion-heading">
-        <h2 id="discussion-heading" className="card__title">
-          {t('discussion.title')}
-        </h2>
-        <p>{t('discussion.empty')}</p>
-      </section>
+      {renderFeed ? (
+        <section aria-labelledby="discussion-heading">
+          <h2 id="discussion-heading" className="visually-hidden">
+            {t('discussion.title')}
+          </h2>
+          {renderFeed(group)}
+        </section>
+      ) : (
+        <section className="card empty" aria-labelledby="discussion-heading">
+          <h2 id="discussion-heading" className="card__title">
+            {t('discussion.title')}
+          </h2>
+          <p>{t('discussion.empty')}</p>
+        </section>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { CompleteProfileHint, WelcomeCard } from './welcome-card.tsx';
 
 /**
- * Home. The feed arrives in a later issue; `main` and `aside` let the app add cards from other features
+ * Home. `main` (the feed) and `aside` let the app add cards from other features
  * (`aside` on phones only, the shell shows its own right column).
  */
 export function HomePage({ aside, main }: { aside?: ReactNode; main?: ReactNode }) {

@@ -1,5 +1,6 @@
+import type { UserProfile } from '@innenhof/contract';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
@@ -20,7 +21,17 @@ import { PersonRow } from './person-card.tsx';
 
 const route = getRouteApi('/_app/people/$id');
 
-export function ProfilePage() {
+/**
+ * A profile. The app may add parts from other features: `renderActions` (next to "Message") and
+ * `renderTimeline` (under the profile's cards).
+ */
+export function ProfilePage({
+  renderActions,
+  renderTimeline,
+}: {
+  renderActions?: (profile: UserProfile, isMe: boolean) => ReactNode;
+  renderTimeline?: (profile: UserProfile) => ReactNode;
+} = {}) {
   const { t } = useTranslation('people');
   const { id } = route.useParams();
   const { welcome } = route.useSearch();
@@ -77,6 +88,7 @@ export function ProfilePage() {
               >
                 <IconChat width={18} height={18} /> {t('profile.message')}
               </button>
+              {renderActions?.(profile, isMe)}
             </div>
           ) : null}
           {profile.abilities.update ? (
@@ -210,6 +222,7 @@ export function ProfilePage() {
               <p className="muted">{t('profile.noSkills')}</p>
             )}
           </section>
+          {renderTimeline?.(profile)}
         </div>
       </div>
 

@@ -1,0 +1,321 @@
+import type { CreatePost, GroupSummary } from '@innenhof/contract';
+import { type ClipboardEvent, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Avatar } from '../../../components/ui/avatar.tsx';
+import { Dialog } from '../../../components/ui/dialog.tsx';
+import { IconAlert, IconClose, IconFile, IconImage, IconSmile } from '../../../components/ui/icons.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
+import { useMe } from '../../../lib/session.ts';
+import { useMyGroups } from '../api/my-groups.ts';
+import { useCreatePost } from '../api/post-actions.ts';
+import { usePostUploads } from '../hooks/use-post-uploads.ts';
+import { formatSize } from '../lib/format-size.ts';
+import { keptMentions, type Mention, MentionTextarea } from './mention-textarea.tsx';
+
+const EmojiPicker = lazy(() => import('../../../components/emoji-picker.tsx').then((m) => ({ default: m.EmojiPicker })));
+
+/** Wraps the selection in markdown marks (or inserts them around a placeholder), keeping the caret sensible. */
+function wrapSelection(el: HTMLTextAreaElement, value: string, before: string, after: string): { text: string; start: number; end: number } {
+  const start = el.selectionStart;
+  const end = el.selectionEnd;
+  const selected = value.slice(start, end);
+  const text = value.slice(0, start) + before + selected + after + value.slice(end);
+  return { text, start: start + before.length, end: end + before.length };
+}
+
+function prefixLines(el: HTMLTextAreaElement, value: string, prefix: string): { text: string; start: number; end: number } {
+  const lineStart = value.lastIndexOf('\n', el.selectionStart - 1) + 1;
+  const end = el.selectionEnd;
+  const block = value.slice(lineStart, end) || '';
+  const changed = block
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+  const text = value.slice(0, lineStart) + changed + value.slice(end);
+  return { text, start: lineStart + changed.length, end: lineStart + changed.length };
+}
+
+/** The post editor: audience (always visible, with who will see it), text with light formatting, @mentions, emoji, files. */
+export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: GroupSummary; prompt: string; pickFiles: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation('feed');
+  const me = useMe();
+  const id = useId();
+  const groups = useMyGroups();
+  const create = useCreatePost();
+  const uploads = usePostUploads();
+  const [audience, setAudience] = useState<string>(group ? group.id : 'profile');
+  const [body, setBody] = useState('');
+  const [mentions, setMentions] = useState<Mention[]>([]);
+  const [emojiOpen, setEmojiOpen] = useState(false);
+  const [requiresConfirmation, setRequiresConfirmation] = useState(false);
+  const [featuredUntil, setFeaturedUntil] = useState('');
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    requestAnimationFrame(() => {
+      if (pickFiles) fileRef.current?.click();
+      else textRef.current?.focus();
+    });
+  }, [pickFiles]);
+
+  const postable = (groups.data?.items ?? []).filter((g) => g.abilities.post && !g.archived);
+  // The current group is an option even before the list has loaded.
+  const options = group && !postable.some((g) => g.id === group.id) ? [group, ...postable] : postable;
+  const canAnnounce = me.abilities.announce;
+  const selectedGroup = options.find((g) => g.id === audience) ?? null;
+  const isCompany = audience === 'company';
+
+  const canPost = !uploads.busy && !create.isPending && (body.trim().length > 0 || uploads.done.length > 0);
+
+  const apply = (change: { text: string; start: number; end: number }) => {
+    setBody(change.text);
+    requestAnimationFrame(() => {
+      const el = textRef.current;
+      if (el) {
+        el.focus();
+        el.setSelectionRange(change.start, change.end);
+      }
+    });
+  };
+  const format = (kind: 'bold' | 'italic' | 'list' | 'quote') => {
+    const el = textRef.current;
+    if (!el) return;
+    if (kind === 'bold') apply(wrapSelection(el, body, '**', '**'));
+    else if (kind === 'italic') apply(wrapSelection(el, body, '_', '_'));
+    else apply(prefixLines(el, body, kind === 'list' ? '- ' : '> '));
+  };
+
+  const insertEmoji = (emoji: string) => {
+    const el = textRef.current;
+    const start = el ? el.selectionStart : body.length;
+    const end = el ? el.selectionEnd : body.length;
+    apply({ text: body.slice(0, start) + emoji + body.slice(end), start: start + emoji.length, end: start + emoji.length });
+  };
+
+  const submit = () => {
+    if (!canPost) return;
+    const text = body.trim();
+    const input: CreatePost = {
+      audience: isCompany ? { kind: 'company' } : audience === 'profile' ? { kind: 'profile' } : { kind: 'group', groupId: audience },
+      body: text,
+      mentions: keptMentions(text, mentions).map((m) => m.id),
+      attachmentIds: uploads.done.map((a) => a.id),
+    };
+    if (isCompany && (requiresConfirmation || featuredUntil)) {
+      input.announcement = { requiresConfirmation, featuredUntil: featuredUntil ? new Date(`${featuredUntil}T23:59:59`).toISOString() : null };
+    }
+    create.mutate(input, {
+      onSuccess: () => {
+        uploads.clear();
+        onClose();
+      },
+    });
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = [...event.clipboardData.files];
+    if (files.length) {
+      event.preventDefault();
+      uploads.add(files);
+    }
+  };
+
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <Dialog open wide title={t('composer.title')} onClose={onClose}>
+      <form
+        className="post-editor"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <div className="post-editor__who">
+          <Avatar user={me.user} size="sm" alt="" />
+          <div className="post-editor__audience">
+            <span className="post-editor__name">{me.user.name}</span>
+            <label htmlFor={`${id}-audience`} className="visually-hidden">
+              {t('audience.label')}
+            </label>
+            <select id={`${id}-audience`} className="input input--small" value={audience} onChange={(e) => setAudience(e.target.value)}>
+              <option value="profile">{t('audience.profile')}</option>
+              {options.length ? (
+                <optgroup label={t('audience.groups')}>
+                  {options.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              {canAnnounce ? <option value="company">{t('audience.company')}</option> : null}
+            </select>
+          </div>
+        </div>
+        <p className="post-editor__visible small" id={`${id}-visible`}>
+          {isCompany
+            ? t('audience.visibleCompany')
+            : selectedGroup
+              ? t('audience.visibleGroup', { count: selectedGroup.memberCount, group: selectedGroup.name })
+              : t('audience.visibleProfile')}
+        </p>
+        {selectedGroup?.hasGuests ? (
+          <p className="post-editor__warning small" role="note">
+            <IconAlert width={16} height={16} /> {t('audience.guests')}
+          </p>
+        ) : null}
+
+        <div className="post-editor__toolbar" role="toolbar" aria-label={t('composer.formatting')}>
+          <button type="button" className="icon-button post-editor__tool" onClick={() => format('bold')} title={t('composer.bold')}>
+            <strong aria-hidden="true">B</strong>
+            <span className="visually-hidden">{t('composer.bold')}</span>
+          </button>
+          <button type="button" className="icon-button post-editor__tool" onClick={() => format('italic')} title={t('composer.italic')}>
+            <em aria-hidden="true">I</em>
+            <span className="visually-hidden">{t('composer.italic')}</span>
+          </button>
+          <button type="button" className="icon-button post-editor__tool" onClick={() => format('list')} title={t('composer.list')}>
+            <span aria-hidden="true">•≡</span>
+            <span className="visually-hidden">{t('composer.list')}</span>
+          </button>
+          <button type="button" className="icon-button post-editor__tool" onClick={() => format('quote')} title={t('composer.quote')}>
+            <span aria-hidden="true">❝</span>
+            <span className="visually-hidden">{t('composer.quote')}</span>
+          </button>
+        </div>
+        <MentionTextarea
+          value={body}
+          onChange={setBody}
+          onMention={(m) => setMentions((list) => [...list, m])}
+          label={t('composer.textLabel')}
+          placeholder={prompt}
+          rows={5}
+          maxLength={20000}
+          textareaRef={textRef}
+          className="post-editor__text"
+          meId={me.user.id}
+          groupId={selectedGroup?.id ?? null}
+          onPaste={onPaste}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              submit();
+            }
+          }}
+        />
+        <p className="muted small">{t('composer.hint')}</p>
+
+        {uploads.notice ? <Alert tone="error">{uploads.notice}</Alert> : null}
+        {uploads.items.length ? (
+          <ul className="upload-grid plain-list" aria-label={t('attach.list')}>
+            {uploads.items.map((u) => (
+              <li key={u.key} className={`upload-tile${u.status === 'error' ? ' upload-tile--error' : ''}`}>
+                {u.preview ? <img className="upload-tile__thumb" src={u.preview} alt="" /> : <IconFile width={28} height={28} />}
+                <span className="upload-tile__text">
+                  <span className="upload-tile__name">{u.name}</span>
+                  {u.status === 'error' ? (
+                    <span className="upload-tile__error">{u.error}</span>
+                  ) : (
+                    <span className="muted small">{u.status === 'done' ? formatSize(u.size, i18n.language) : t('attach.uploading')}</span>
+                  )}
+                </span>
+                {u.status === 'uploading' ? (
+                  <span
+                    className="upload-tile__progress"
+                    role="progressbar"
+                    aria-label={t('attach.progress', { name: u.name })}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={u.progress}
+                  >
+                    <span className="upload-tile__bar" style={{ width: `${u.progress}%` }} />
+                  </span>
+                ) : null}
+                <button type="button" className="icon-button upload-tile__remove" onClick={() => uploads.remove(u.key)}>
+                  <IconClose width={16} height={16} />
+                  <span className="visually-hidden">{t('attach.remove', { name: u.name })}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+
+        {isCompany ? (
+          <fieldset className="post-editor__announce">
+            <legend>{t('announcement.options')}</legend>
+            <label className="checkbox">
+              <input type="checkbox" checked={requiresConfirmation} onChange={(e) => setRequiresConfirmation(e.target.checked)} />
+              {t('announcement.askConfirm')}
+            </label>
+            <div className="field">
+              <label htmlFor={`${id}-featured`}>{t('announcement.featureUntil')}</label>
+              <input id={`${id}-featured`} type="date" className="input" min={today} value={featuredUntil} onChange={(e) => setFeaturedUntil(e.target.value)} />
+            </div>
+          </fieldset>
+        ) : null}
+
+        <div className="post-editor__add">
+          <span className="small">{t('composer.addToPost')}</span>
+          <input
+            ref={fileRef}
+            type="file"
+            multiple
+            hidden
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => {
+              if (e.target.files?.length) uploads.add(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <button
+            type="button"
+            className="icon-button post-editor__tool"
+            disabled={uploads.full}
+            onClick={() => fileRef.current?.click()}
+            title={t('attach.button')}
+          >
+            <IconImage width={22} height={22} className="composer-box__photo" />
+            <span className="visually-hidden">{t('attach.button')}</span>
+          </button>
+          <div className="post-editor__emoji">
+            <button
+              type="button"
+              className="icon-button post-editor__tool"
+              aria-expanded={emojiOpen}
+              aria-haspopup="dialog"
+              title={t('composer.emoji')}
+              onClick={() => setEmojiOpen((v) => !v)}
+            >
+              <IconSmile width={22} height={22} />
+              <span className="visually-hidden">{t('composer.emoji')}</span>
+            </button>
+            {emojiOpen ? (
+              <div className="post-editor__emoji-pop">
+                <Suspense fallback={<p className="muted small">{t('common:loading')}</p>}>
+                  <EmojiPicker
+                    onPick={(emoji) => {
+                      insertEmoji(emoji);
+                      setEmojiOpen(false);
+                    }}
+                    onClose={() => {
+                      setEmojiOpen(false);
+                      textRef.current?.focus();
+                    }}
+                  />
+                </Suspense>
+              </div>
+            ) : null}
+          </div>
+        </div>
+
+        {create.isError ? <Alert tone="error">{errorMessage(t, create.error)}</Alert> : null}
+        <button type="submit" className="button button--primary button--block" disabled={!canPost}>
+          {create.isPending ? t('composer.posting') : t('composer.post')}
+        </button>
+      </form>
+    </Dialog>
+  );
+}
