@@ -140,6 +140,8 @@ export const Post = Type.Object({
     disableComments: Type.Boolean(),
     report: Type.Boolean(),
     viewConfirmations: Type.Boolean(),
+    /** "I have read this" (announcements asking for it; not their author). */
+    confirm: Type.Boolean(),
   }),
 });
 export type Post = Static<typeof Post>;
@@ -218,3 +220,5 @@ export const PostReport = Type.Object({
   resolvedAt: Type.Union([Timestamp, Type.Null()]),
 });
 export type PostReport = Static<typeof PostReport>;
+
+export const HashtagInfo = Type.Object({ tag: Type.String(), postCount: Type.Integer(), following: Type.Boolean() });

@@ -26,6 +26,8 @@ export const GroupAbilities = Type.Object({
   archive: Type.Boolean(),
   delete: Type.Boolean(),
   post: Type.Boolean(),
+  /** Post announcements with read confirmation (owners and moderators). */
+  announce: Type.Boolean(),
 });
 export type GroupAbilities = Static<typeof GroupAbilities>;
 

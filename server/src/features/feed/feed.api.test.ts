@@ -193,7 +193,9 @@ describe('news feed', () => {
     const tagged = (await post(ben, { audience: { kind: 'profile' }, body: 'Etwas über #sicherheit' })).json();
     expect((await d.client.get('/api/v1/feed')).json().items.map((p: { id: string }) => p.id)).not.toContain(annaPost.id);
     expect((await d.client.put(`/api/v1/users/${anna.id}/follow`)).statusCode).toBe(204);
+    expect((await d.client.get('/api/v1/hashtags/sicherheit')).json()).toEqual({ tag: 'sicherheit', postCount: 1, following: false });
     await d.client.put('/api/v1/hashtags/Sicherheit/follow');
+    expect((await d.client.get('/api/v1/hashtags/Sicherheit')).json()).toEqual({ tag: 'sicherheit', postCount: 1, following: true });
     const home = (await d.client.get('/api/v1/feed')).json().items.map((p: { id: string }) => p.id);
     expect(home).toEqual(expect.arrayContaining([annaPost.id, tagged.id, ...before]));
     await d.client.delete(`/api/v1/users/${anna.id}/follow`);
@@ -241,6 +243,9 @@ describe('news feed', () => {
     ).json();
     expect(a.announcement).toMatchObject({ requiresConfirmation: true, confirmed: false, confirmedCount: 0 });
     expect((await ben.client.get('/api/v1/feed')).json().pinned.map((p: { id: string }) => p.id)).toContain(a.id);
+    expect(a.abilities.confirm).toBe(false);
+    expect((await admin.client.post(`/api/v1/posts/${a.id}/confirmations`)).statusCode).toBe(403);
+    expect((await ben.client.get(`/api/v1/posts/${a.id}`)).json().abilities.confirm).toBe(true);
     const confirmed = (await ben.client.post(`/api/v1/posts/${a.id}/confirmations`)).json();
     expect(confirmed.announcement).toMatchObject({ confirmed: true, confirmedCount: 1 });
     expect((await ben.client.post(`/api/v1/posts/${a.id}/confirmations`)).json().announcement.confirmedCount).toBe(1);

@@ -11,6 +11,8 @@ export interface PostFacts {
   groupArchived: boolean;
   commentsDisabled: boolean;
   deleted: boolean;
+  /** An announcement that asks readers to confirm. */
+  requiresConfirmation?: boolean;
 }
 
 /** Where the actor wants to post. */
@@ -41,6 +43,7 @@ declare module '../../core/policy/index.js' {
     'post.disable_comments': PostFacts;
     'post.report': PostFacts;
     'post.view_confirmations': PostFacts;
+    'post.confirm': PostFacts;
     'comment.edit': CommentFacts;
     'comment.delete': CommentFacts;
   }
@@ -83,6 +86,8 @@ defineRules({
   'post.disable_comments': (a, p) => readable(a, p) && writable(p) && (p.authorId === a.id || admin(a) || (p.audience === 'group' && moderates(p))),
   'post.report': (a, p) => readable(a, p) && p.authorId !== a.id,
   'post.view_confirmations': (a, p) => readable(a, p) && (p.authorId === a.id || admin(a)),
+  // Readers confirm "I have read this"; the author does not confirm their own.
+  'post.confirm': (a, p) => readable(a, p) && p.requiresConfirmation === true && p.authorId !== a.id,
   'comment.edit': (a, c) => readable(a, c.post) && writable(c.post) && !c.deleted && c.authorId === a.id,
   'comment.delete': (a, c) =>
     readable(a, c.post) && !c.deleted && (c.authorId === a.id || c.post.authorId === a.id || admin(a) || (c.post.audience === 'group' && moderates(c.post))),

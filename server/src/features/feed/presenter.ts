@@ -27,6 +27,7 @@ export function postFacts(row: repo.PostRow, group: GroupForFeed | undefined): P
     groupArchived: group?.archived ?? false,
     commentsDisabled: row.comments_disabled === 1,
     deleted: row.deleted_at !== null,
+    requiresConfirmation: row.requires_confirmation === 1,
   };
 }
 
@@ -185,6 +186,7 @@ export async function presentPosts(db: Executor, actor: Actor, rows: repo.PostRo
         disableComments: can(actor, 'post.disable_comments', facts),
         report: can(actor, 'post.report', facts),
         viewConfirmations: can(actor, 'post.view_confirmations', facts),
+        confirm: can(actor, 'post.confirm', facts),
       },
     };
   });

@@ -1,10 +1,10 @@
-import { ErrorBody, IdParams, NoContent, PostReport, ReportStatus, UserSummary } from '@innenhof/contract';
+import { ErrorBody, HashtagInfo, IdParams, NoContent, PostReport, ReportStatus, UserSummary } from '@innenhof/contract';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { requireActor } from '../../core/http.js';
 import type { AppContext } from '../../context.js';
-import { confirmationList, hashtagSuggestions, mentionSuggestions, visibleAuthor } from './service.js';
+import { confirmationList, hashtagInfo, hashtagSuggestions, mentionSuggestions, visibleAuthor } from './service.js';
 import * as reports from './reports.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -85,6 +85,19 @@ export async function feedModerationRoutes(fastify: FastifyInstance, { ctx }: { 
       },
     },
     async (req) => ({ items: await hashtagSuggestions(ctx, requireActor(req), req.query.q.trim()) }),
+  );
+
+  app.get(
+    '/api/v1/hashtags/:tag',
+    {
+      schema: {
+        operationId: 'feed.hashtag.info',
+        tags,
+        params: Type.Object({ tag: Type.String({ minLength: 1, maxLength: 50, pattern: '^[\\p{L}\\p{N}_]+$' }) }),
+        response: { 200: HashtagInfo, ...errors },
+      },
+    },
+    async (req) => hashtagInfo(ctx, requireActor(req), req.params.tag.toLowerCase()),
   );
 
   app.get(

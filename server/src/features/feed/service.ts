@@ -69,7 +69,7 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
   const attachmentIds = input.attachmentIds ?? [];
   if (input.body.trim() === '' && attachmentIds.length === 0 && !input.sharedPostId) throw fieldError('body', 'write something, attach a file or share a post');
   if (input.announcement && input.audience.kind === 'profile') throw fieldError('announcement', 'announcements go to the company or a group');
-  if (input.announcement && input.audience.kind === 'group' && !(actor.role === 'admin' || group?.role === 'owner' || group?.role === 'moderator')) {
+  if (input.announcement && input.audience.kind === 'group' && !(group?.role === 'owner' || group?.role === 'moderator')) {
     throw new AppError(403, 'forbidden', 'Only the group’s owners and moderators make announcements');
   }
   const facts = {
@@ -384,8 +384,9 @@ export async function setSaved(ctx: AppContext, actor: Actor, postId: string, sa
 
 /** "I have read this" on an announcement that asks for it (idempotent). */
 export async function confirm(ctx: AppContext, actor: Actor, postId: string): Promise<Post> {
-  const { row } = await loadPost(ctx.db.db, actor, postId);
+  const { row, facts } = await loadPost(ctx.db.db, actor, postId);
   if (row.requires_confirmation !== 1) throw new AppError(409, 'conflict', 'This post does not ask for confirmation');
+  authorize(actor, 'post.confirm', facts, NOT_FOUND);
   await ctx.db.transaction(async (tx) => {
     const r = await tx.db
       .insertInto('post_confirmations')
@@ -473,4 +474,24 @@ export async function hashtagSuggestions(ctx: AppContext, actor: Actor, q: strin
     .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = await repo.tagCounts(ctx.db.db, actor, prefix, 10);
   return rows;
+}
+
+/** A hashtag page's header: how many readable posts carry it and whether I follow it. */
+export async function hashtagInfo(ctx: AppContext, actor: Actor, tag: string): Promise<{ tag: string; postCount: number; following: boolean }> {
+  const [counts, follows] = await Promise.all([
+    repo.tagCounts(
+      ctx.db.db,
+      actor,
+      tag.replace(/[\\%_]/g, (c) => `\\${c}`),
+      1,
+    ),
+    ctx.db.db
+      .selectFrom('follows')
+      .select('target')
+      .where('follower_id', '=', actor.id)
+      .where('target_type', '=', 'hashtag')
+      .where('target', '=', tag)
+      .executeTakeFirst(),
+  ]);
+  return { tag, postCount: counts[0]?.tag === tag ? counts[0].count : 0, following: Boolean(follows) };
 }

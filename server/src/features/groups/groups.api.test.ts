@@ -276,11 +276,11 @@ describe('workgroups', () => {
   });
 
   it('lets admins restrict who creates groups', async () => {
-    expect((await ben.client.get('/api/v1/me')).json().abilities).toEqual({ viewDirectory: true, createGroups: true, administer: false });
+    expect((await ben.client.get('/api/v1/me')).json().abilities).toEqual({ viewDirectory: true, createGroups: true, administer: false, announce: false });
     expect((await ben.client.patch('/api/v1/settings/company', { groupCreation: 'admins' })).statusCode).toBe(403);
     expect((await admin.patch('/api/v1/settings/company', { groupCreation: 'admins' })).json().groupCreation).toBe('admins');
     expect((await ben.client.get('/api/v1/me')).json().abilities.createGroups).toBe(false);
-    expect((await admin.get('/api/v1/me')).json().abilities).toEqual({ viewDirectory: true, createGroups: true, administer: true });
+    expect((await admin.get('/api/v1/me')).json().abilities).toEqual({ viewDirectory: true, createGroups: true, administer: true, announce: true });
     const refused = await ben.client.post('/api/v1/groups', { name: 'Darf ich?', visibility: 'public', joinPolicy: 'open' });
     expect(refused.statusCode).toBe(403);
     expect((await admin.post('/api/v1/groups', { name: 'Admin-Gruppe', visibility: 'public', joinPolicy: 'open' })).statusCode).toBe(201);
@@ -352,7 +352,7 @@ describe('workgroups', () => {
       const acc = await guest.post('/api/v1/invitations/accept', { token, name: 'Karl Kunde', password: PASSWORD });
       expect(acc.statusCode).toBe(201);
       expect(acc.json().user.role).toBe('guest');
-      expect((await guest.get('/api/v1/me')).json().abilities).toEqual({ viewDirectory: false, createGroups: false, administer: false });
+      expect((await guest.get('/api/v1/me')).json().abilities).toEqual({ viewDirectory: false, createGroups: false, administer: false, announce: false });
 
       // The guest sees their group and its members …
       const theirs = (await guest.get('/api/v1/groups')).json().items as G[];

@@ -39,6 +39,7 @@ declare module '../../core/policy/index.js' {
     'group.archive': GroupFacts;
     'group.delete': GroupFacts;
     'group.post': GroupFacts;
+    'group.announce': GroupFacts;
     'groups.create': GroupCreationFacts;
   }
 }
@@ -69,6 +70,8 @@ export const groupRules = {
   'group.archive': (a: Actor, g: GroupFacts) => admin(a) || owner(g),
   'group.delete': (a: Actor, g: GroupFacts) => admin(a) || owner(g),
   'group.post': (_a: Actor, g: GroupFacts) => member(g) && !g.archived,
+  // Announcements in a group (with read confirmation): its owners and moderators.
+  'group.announce': (_a: Actor, g: GroupFacts) => mod(g) && !g.archived,
   'groups.create': (a: Actor, s: GroupCreationFacts) => admin(a) || (s.groupCreation === 'everyone' && a.role === 'member'),
 };
 

@@ -19,6 +19,7 @@ export function groupAbilities(actor: Actor, facts: GroupFacts): GroupAbilities 
     archive: 'group.archive',
     delete: 'group.delete',
     post: 'group.post',
+    announce: 'group.announce',
   });
 }
 

@@ -12,6 +12,15 @@ export function useFollowers(userId: string) {
   });
 }
 
+/** `GET /hashtags/:tag`: how many posts I can read carry it, and whether I follow it. */
+export function useHashtagInfo(tag: string) {
+  return useQuery({
+    queryKey: feedKeys.hashtag(tag),
+    queryFn: ({ signal }) => api<{ tag: string; postCount: number; following: boolean }>(`/hashtags/${encodeURIComponent(tag)}`, { signal }),
+    retry: false,
+  });
+}
+
 /** `PUT/DELETE /users/:id/follow` and `/hashtags/:tag/follow`. */
 export function useFollow(kind: 'user' | 'hashtag', id: string) {
   const queryClient = useQueryClient();
@@ -19,7 +28,7 @@ export function useFollow(kind: 'user' | 'hashtag', id: string) {
     mutationFn: (follow: boolean) =>
       api<void>(`/${kind === 'user' ? 'users' : 'hashtags'}/${encodeURIComponent(id)}/follow`, { method: follow ? 'PUT' : 'DELETE' }),
     onSuccess: () => {
-      if (kind === 'user') void queryClient.invalidateQueries({ queryKey: feedKeys.followers(id) });
+      void queryClient.invalidateQueries({ queryKey: kind === 'user' ? feedKeys.followers(id) : feedKeys.hashtag(id) });
       void queryClient.invalidateQueries({ queryKey: feedKeys.list({ kind: 'home' }) });
     },
   });

@@ -18,6 +18,7 @@ export const feedKeys = {
   comments: (postId: string, parentId: string | null) => ['feed', 'comments', postId, parentId] as const,
   commentsOf: (postId: string) => ['feed', 'comments', postId] as const,
   followers: (userId: string) => ['feed', 'followers', userId] as const,
+  hashtag: (tag: string) => ['feed', 'hashtag', tag] as const,
 };
 
 export function feedPath(source: FeedSource): string {

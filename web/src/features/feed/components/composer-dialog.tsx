@@ -66,6 +66,8 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
   const canAnnounce = me.abilities.announce;
   const selectedGroup = options.find((g) => g.id === audience) ?? null;
   const isCompany = audience === 'company';
+  // Announcements go to the company (admins, the communications team) or to a group its owners and moderators run.
+  const announcing = isCompany || Boolean(selectedGroup?.abilities.announce);
 
   const canPost = !uploads.busy && !create.isPending && (body.trim().length > 0 || uploads.done.length > 0);
 
@@ -103,7 +105,7 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
       mentions: keptMentions(text, mentions).map((m) => m.id),
       attachmentIds: uploads.done.map((a) => a.id),
     };
-    if (isCompany && (requiresConfirmation || featuredUntil)) {
+    if (announcing && (requiresConfirmation || featuredUntil)) {
       input.announcement = { requiresConfirmation, featuredUntil: featuredUntil ? new Date(`${featuredUntil}T23:59:59`).toISOString() : null };
     }
     create.mutate(input, {
@@ -242,7 +244,7 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
           </ul>
         ) : null}
 
-        {isCompany ? (
+        {announcing ? (
           <fieldset className="post-editor__announce">
             <legend>{t('announcement.options')}</legend>
             <label className="checkbox">

@@ -1,13 +1,12 @@
 import type { GroupSummary, UserProfile } from '@innenhof/contract';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { useDocumentTitle } from '../../../components/ui/page-header.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useMe } from '../../../lib/session.ts';
-import { useFollow, useFollowers } from '../api/follow.ts';
+import { useFollow, useFollowers, useHashtagInfo } from '../api/follow.ts';
 import { usePost } from '../api/get-post.ts';
 import { useFeedLive } from '../hooks/use-feed-live.ts';
 import { FeedList, PostSkeleton } from './feed-list.tsx';
@@ -85,8 +84,7 @@ export function HashtagPage() {
   const { tag: raw } = hashtagRoute.useParams();
   const tag = raw.toLowerCase();
   const follow = useFollow('hashtag', tag);
-  // @NOTE The API has no "do I follow this hashtag" yet: the button knows only what was done on this page.
-  const [following, setFollowing] = useState(false);
+  const following = useHashtagInfo(tag).data?.following ?? false;
   useDocumentTitle(`#${tag}`);
   return (
     <div className="stack feed-page">
@@ -97,7 +95,7 @@ export function HashtagPage() {
           className={`button${following ? '' : ' button--primary'}`}
           aria-pressed={following}
           disabled={follow.isPending}
-          onClick={() => follow.mutate(!following, { onSuccess: () => setFollowing(!following) })}
+          onClick={() => follow.mutate(!following)}
         >
           {following ? t('hashtag.following') : t('hashtag.follow')}
         </button>

@@ -34,10 +34,7 @@ export function PostCard({ post, single, pinned }: { post: Post; single?: boolea
   const remove = useDeletePost(post.id);
   const save = useSavePost(post.id);
   const confirm = useConfirmPost(post.id);
-  const me = useMe();
   const authorName = post.author?.name ?? t('formerMember');
-  // The author does not confirm their own announcement (@NOTE the API has no `abilities.confirm` yet).
-  const isAuthor = post.author?.id === me.user.id;
   const announcement = post.announcement;
   const error = [react, update, save, confirm].find((m) => m.isError)?.error;
 
@@ -186,7 +183,7 @@ export function PostCard({ post, single, pinned }: { post: Post; single?: boolea
         <div className="post__confirm">
           {announcement.confirmed ? (
             <p className="post__confirmed">✓ {t('announcement.youConfirmed')}</p>
-          ) : isAuthor ? null : (
+          ) : !post.abilities.confirm ? null : (
             <button type="button" className="button button--primary" disabled={confirm.isPending} onClick={() => confirm.mutate()}>
               {t('announcement.confirm')}
             </button>
