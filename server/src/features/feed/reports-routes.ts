@@ -91,7 +91,7 @@ export async function feedModerationRoutes(fastify: FastifyInstance, { ctx }: { 
     '/api/v1/hashtags/:tag',
     {
       schema: {
-        operationId: 'feed.hashtag.info',
+        operationId: 'feed.hashtagInfo',
         tags,
         params: Type.Object({ tag: Type.String({ minLength: 1, maxLength: 50, pattern: '^[\\p{L}\\p{N}_]+$' }) }),
         response: { 200: HashtagInfo, ...errors },
