@@ -1,14 +1,19 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const contract = path.resolve(import.meta.dirname, 'contract/src/index.ts');
+const contractSrc = (file: string) => path.resolve(import.meta.dirname, 'contract/src', file);
+/** The contract workspace from source (its `.` and `./markdown` entries). */
+const alias = [
+  { find: /^@innenhof\/contract$/, replacement: contractSrc('index.ts') },
+  { find: /^@innenhof\/contract\/markdown$/, replacement: contractSrc('markdown.ts') },
+];
 
 export default defineConfig({
-  resolve: { alias: { '@innenhof/contract': contract } },
+  resolve: { alias },
   test: {
     projects: [
       {
-        resolve: { alias: { '@innenhof/contract': contract } },
+        resolve: { alias },
         test: {
           name: 'api',
           include: ['server/**/*.test.ts'],
@@ -22,7 +27,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: { '@innenhof/contract': contract } },
+        resolve: { alias },
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],

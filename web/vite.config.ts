@@ -2,12 +2,15 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const contractEntry = fileURLToPath(new URL('../contract/src/index.ts', import.meta.url));
+const contractSrc = (file: string) => fileURLToPath(new URL(`../contract/src/${file}`, import.meta.url));
 
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: { '@innenhof/contract': contractEntry },
+    alias: [
+      { find: /^@innenhof\/contract$/, replacement: contractSrc('index.ts') },
+      { find: /^@innenhof\/contract\/markdown$/, replacement: contractSrc('markdown.ts') },
+    ],
   },
   server: {
     port: 5173,

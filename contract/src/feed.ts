@@ -127,7 +127,10 @@ export const Post = Type.Object({
   pinned: Type.Boolean(),
   saved: Type.Boolean(),
   reactions: ReactionSummary,
+  /** Every comment and reply (the "12 comments" in the summary). */
   commentCount: Type.Integer(),
+  /** Top-level comments as the comment list pages them: "View N more comments" is this minus those shown. */
+  topLevelCommentCount: Type.Integer(),
   /** The two newest top-level comments, oldest first (Facebook shows the latest under the post). */
   latestComments: Type.Array(Comment),
   abilities: Type.Object({
@@ -204,6 +207,40 @@ export const FeedQuery = Type.Object({
 });
 
 export const Reactor = Type.Object({ user: UserSummary, kind: ReactionKind });
+
+/** Who reacted, newest first, a page at a time; `kind` narrows to one reaction, `commentId` to a comment's. */
+export const ReactorsQuery = Type.Object({
+  kind: Type.Optional(ReactionKind),
+  commentId: Type.Optional(Id),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+
+/**
+ * A post's comments (top level) or a comment's replies. `order=newest` pages backwards from the newest
+ * (Facebook's "View previous comments"); the default pages forwards from the oldest.
+ */
+export const CommentsQuery = Type.Object({
+  parentId: Type.Optional(Id),
+  order: Type.Optional(Type.Union([Type.Literal('oldest'), Type.Literal('newest')])),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+});
+
+const ConfirmationEntry = Type.Object({ user: UserSummary, confirmedAt: Type.Union([Timestamp, Type.Null()]) });
+
+/** Who confirmed an announcement and who has not (author, admins, group moderators). */
+export const ConfirmationList = Type.Object({
+  confirmed: Type.Array(ConfirmationEntry),
+  pending: Type.Array(ConfirmationEntry),
+  /** When the readers who had not confirmed were last reminded (one reminder an hour at most). */
+  remindedAt: Type.Union([Timestamp, Type.Null()]),
+});
+export type ConfirmationList = Static<typeof ConfirmationList>;
+
+/** The answer to "remind the rest": how many were reminded, and when. */
+export const ConfirmationReminder = Type.Object({ reminded: Type.Integer(), remindedAt: Timestamp });
+export type ConfirmationReminder = Static<typeof ConfirmationReminder>;
 
 export const ReportStatus = Type.Union([Type.Literal('open'), Type.Literal('kept'), Type.Literal('hidden')]);
 export type ReportStatus = Static<typeof ReportStatus>;

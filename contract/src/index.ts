@@ -7,3 +7,4 @@ export * from './auth.js';
 export * from './groups.js';
 export * from './chat.js';
 export * from './feed.js';
+export * from './notifications.js';

@@ -31,8 +31,10 @@ export const Limits = {
   postMax: 20000,
   commentMax: 5000,
   postAttachmentsMax: 10,
-  /** Default of the admin's chat attachment limit, in MB. */
+  /** Default of the admin's chat and post attachment limits, in MB. */
   chatAttachmentMbDefault: 25,
+  /** Readers who have not confirmed an announcement may be reminded once in this many minutes. */
+  confirmationReminderMinutes: 60,
   chatAttachmentMbMax: 1024,
   /** Intranet hosts an admin may allow link previews of. */
   linkPreviewAllowHostsMax: 100,

@@ -20,6 +20,8 @@ export const CompanySettings = Type.Object({
   groupCreation: GroupCreation,
   /** Largest chat attachment, in MB (admin setting, default 25). */
   chatAttachmentMaxMb: Type.Integer(),
+  /** Largest file or image attached to a post, in MB (admin setting, default 25). */
+  postAttachmentMaxMb: Type.Integer(),
   /** Link previews under posts (admin setting, default on). */
   linkPreviews: Type.Boolean(),
   /**
@@ -38,6 +40,7 @@ export const UpdateCompanySettings = Type.Object(
     guestsAllowed: Type.Optional(Type.Boolean()),
     groupCreation: Type.Optional(GroupCreation),
     chatAttachmentMaxMb: Type.Optional(Type.Integer({ minimum: 1, maximum: Limits.chatAttachmentMbMax })),
+    postAttachmentMaxMb: Type.Optional(Type.Integer({ minimum: 1, maximum: Limits.chatAttachmentMbMax })),
     linkPreviews: Type.Optional(Type.Boolean()),
     /** Host names like `wiki.intern.example` (no scheme, port or wildcard); replaces the whole list. */
     linkPreviewAllowHosts: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 253 }), { maxItems: Limits.linkPreviewAllowHostsMax })),

@@ -150,6 +150,8 @@ function validationFields(
 /** One error shape for everything: `{ error: { code, message, details? } }`; 5xx hide their message. */
 export function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof AppError) {
+    const retryAfter = (error.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+    if (error.status === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(error.status).send({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
     return;
   }

@@ -1,5 +1,6 @@
 import type { Db, Executor, Tx } from './db/index.js';
 import { newId, now } from './ids.js';
+import { enqueue } from './jobs.js';
 import { logger } from './logger.js';
 import { Pump } from './pump.js';
 
@@ -22,15 +23,30 @@ export interface StoredEvent {
 
 export type EventHandler = (event: StoredEvent) => Promise<void>;
 
+/** Event type → job kinds enqueued with every such event (`{eventId}`), in the event's own transaction. */
+const eventJobs = new Map<string, Set<string>>();
+
+/**
+ * Declares that every event of `type` also makes a durable job of `jobKind` (payload `{eventId}`), enqueued
+ * in the same transaction as the event: the work it stands for (notifications, e-mails) is never lost
+ * and never done for a rolled-back write. Declared once, at module load.
+ */
+export function enqueueWithEvent(type: string, jobKind: string): void {
+  const kinds = eventJobs.get(type) ?? new Set<string>();
+  kinds.add(jobKind);
+  eventJobs.set(type, kinds);
+}
+
 /**
  * Appends an event to the outbox inside the caller's transaction. Handlers run only after commit,
  * so nothing is pushed, mailed or indexed for a rolled-back write.
  */
-export async function appendEvent(tx: Tx, event: DomainEvent, dispatcher?: OutboxDispatcher): Promise<void> {
+export async function appendEvent(tx: Tx, event: DomainEvent, dispatcher?: OutboxDispatcher): Promise<string> {
+  const id = newId();
   await tx.db
     .insertInto('outbox_events')
     .values({
-      id: newId(),
+      id,
       type: event.type,
       actor_id: event.actorId ?? null,
       subject_id: event.subjectId ?? null,
@@ -39,7 +55,9 @@ export async function appendEvent(tx: Tx, event: DomainEvent, dispatcher?: Outbo
       processed_at: null,
     })
     .execute();
+  for (const kind of eventJobs.get(event.type) ?? []) await enqueue(tx.db, kind, { eventId: id });
   if (dispatcher) tx.onCommit(() => dispatcher.kick());
+  return id;
 }
 
 /**

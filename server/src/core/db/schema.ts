@@ -19,6 +19,7 @@ import type {
 } from '../../features/feed/tables.js';
 import type { GroupMembersTable, GroupRequestsTable, GroupsTable } from '../../features/groups/tables.js';
 import type { InvitationsTable } from '../../features/invitations/tables.js';
+import type { NotificationReceiptsTable, NotificationSettingsTable, NotificationsTable } from '../../features/notifications/tables.js';
 import type { SettingsTable } from '../../features/settings/tables.js';
 import type { PeopleFtsTable, UsersTable } from '../../features/users/tables.js';
 import type {
@@ -58,6 +59,9 @@ export interface Database {
   saved_posts: SavedPostsTable;
   post_confirmations: PostConfirmationsTable;
   post_reports: PostReportsTable;
+  notifications: NotificationsTable;
+  notification_receipts: NotificationReceiptsTable;
+  notification_settings: NotificationSettingsTable;
   settings: SettingsTable;
   files: FilesTable;
   mail_messages: MailMessagesTable;

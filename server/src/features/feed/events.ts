@@ -17,6 +17,7 @@ export function registerFeedRealtime(realtime: Realtime): void {
     'post.deleted',
     'post.reacted',
     'post.confirmed',
+    'announcement.reminded',
     'comment.created',
     'comment.updated',
     'comment.deleted',

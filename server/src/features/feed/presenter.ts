@@ -174,7 +174,8 @@ export async function presentPosts(db: Executor, actor: Actor, rows: repo.PostRo
       pinned: r.pinned_at !== null,
       saved: saved.has(r.id),
       reactions: summary(reactions.counts.get(r.id), reactions.mine.get(r.id)),
-      commentCount: commentCounts.get(r.id) ?? 0,
+      commentCount: commentCounts.get(r.id)?.all ?? 0,
+      topLevelCommentCount: commentCounts.get(r.id)?.top ?? 0,
       latestComments: latest.filter((c) => c.post_id === r.id).map((c) => presentComment(actor, c, facts, loaded)),
       abilities: {
         edit: can(actor, 'post.edit', facts),

@@ -163,28 +163,38 @@ export async function reactionSummaries(
 }
 
 /** Comments (not deleted) per post. */
-export async function commentCounts(db: Executor, postIds: readonly string[]): Promise<Map<string, number>> {
+/**
+ * A top-level comment is listed while it stands or, deleted, still has replies standing (it shows as
+ * "deleted" above them). Counts, the latest comments and the pages agree on this.
+ */
+const listed = sql<boolean>`(c.parent_id is not null or c.deleted_at is null or exists (select 1 from comments r where r.post_id = c.post_id and r.parent_id = c.id and r.deleted_at is null))`;
+
+/** Per post: every standing comment and reply (`all`), and the top-level comments the list pages (`top`). */
+export async function commentCounts(db: Executor, postIds: readonly string[]): Promise<Map<string, { all: number; top: number }>> {
   if (postIds.length === 0) return new Map();
   const rows = await db
-    .selectFrom('comments')
-    .select(['post_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('post_id', 'in', [...postIds])
-    .where('deleted_at', 'is', null)
-    .groupBy('post_id')
+    .selectFrom('comments as c')
+    .select([
+      'c.post_id',
+      sql<number>`sum(case when c.deleted_at is null then 1 else 0 end)`.as('n'),
+      sql<number>`sum(case when c.parent_id is null and ${listed} then 1 else 0 end)`.as('top'),
+    ])
+    .where('c.post_id', 'in', [...postIds])
+    .groupBy('c.post_id')
     .execute();
-  return new Map(rows.map((r) => [r.post_id, Number(r.n)]));
+  return new Map(rows.map((r) => [r.post_id, { all: Number(r.n), top: Number(r.top) }]));
 }
 
 /** The `n` newest top-level comments of each post, in one query (a window function). */
 export async function latestComments(db: Executor, postIds: readonly string[], n: number): Promise<CommentRow[]> {
   if (postIds.length === 0) return [];
   const ranked = db
-    .selectFrom('comments')
-    .selectAll()
-    .select(sql<number>`row_number() over (partition by post_id order by id desc)`.as('rank'))
-    .where('post_id', 'in', [...postIds])
-    .where('parent_id', 'is', null)
-    .where('deleted_at', 'is', null)
+    .selectFrom('comments as c')
+    .selectAll('c')
+    .select(sql<number>`row_number() over (partition by c.post_id order by c.id desc)`.as('rank'))
+    .where('c.post_id', 'in', [...postIds])
+    .where('c.parent_id', 'is', null)
+    .where(listed)
     .as('ranked');
   const rows = await db.selectFrom(ranked).selectAll().where('rank', '<=', n).orderBy('id').execute();
   return rows.map(({ rank: _rank, ...c }) => c as CommentRow);
@@ -202,13 +212,44 @@ export async function replyCounts(db: Executor, commentIds: readonly string[]): 
   return new Map(rows.map((r) => [r.parent_id as string, Number(r.n)]));
 }
 
-/** A page of a post's comments (top level, or the replies to one), oldest first after `after`. */
-export async function commentsPage(db: Executor, postId: string, parentId: string | null, after: string | undefined, limit: number): Promise<CommentRow[]> {
-  let q = db.selectFrom('comments').selectAll().where('post_id', '=', postId);
-  q = parentId ? q.where('parent_id', '=', parentId) : q.where('parent_id', 'is', null);
-  if (after) q = q.where('id', '>', after);
+/**
+ * A page of a post's listed comments (top level) or of a comment's replies: oldest first after `cursor`,
+ * or newest first before it.
+ */
+export async function commentsPage(
+  db: Executor,
+  postId: string,
+  parentId: string | null,
+  order: 'oldest' | 'newest',
+  cursor: string | undefined,
+  limit: number,
+): Promise<CommentRow[]> {
+  let q = db.selectFrom('comments as c').selectAll('c').where('c.post_id', '=', postId);
+  q = parentId ? q.where('c.parent_id', '=', parentId).where('c.deleted_at', 'is', null) : q.where('c.parent_id', 'is', null).where(listed);
+  if (cursor) q = q.where('c.id', order === 'newest' ? '<' : '>', cursor);
   return q
-    .orderBy('id')
+    .orderBy('c.id', order === 'newest' ? 'desc' : 'asc')
+    .limit(limit + 1)
+    .execute();
+}
+
+/** Who reacted to a post or comment (one kind, or all), newest first, keyset-paged by (time, person). */
+export async function reactorsPage(
+  db: Executor,
+  subject: { type: 'post' | 'comment'; id: string },
+  kind: string | undefined,
+  after: readonly [string, string] | undefined,
+  limit: number,
+): Promise<Array<{ user_id: string; kind: string; created_at: string }>> {
+  let q = db.selectFrom('reactions').select(['user_id', 'kind', 'created_at']).where('subject_type', '=', subject.type).where('subject_id', '=', subject.id);
+  if (kind) q = q.where('kind', '=', kind);
+  if (after) {
+    const [at, userId] = after;
+    q = q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('user_id', '<', userId)])]));
+  }
+  return q
+    .orderBy('created_at', 'desc')
+    .orderBy('user_id', 'desc')
     .limit(limit + 1)
     .execute();
 }

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import {
   Comment,
+  CommentsQuery,
+  ConfirmationList,
+  ConfirmationReminder,
   CreateComment,
   CreatePost,
   ErrorBody,
@@ -11,12 +14,11 @@ import {
   Post,
   PostAttachment,
   PostVersion,
-  ReactionKind,
   Reactor,
+  ReactorsQuery,
   SetPostReaction,
   UpdateComment,
   UpdatePost,
-  UserSummary,
 } from '@innenhof/contract';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
@@ -118,11 +120,11 @@ export async function feedRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: 'posts.reactors',
         tags,
         params: IdParams,
-        querystring: Type.Object({ kind: Type.Optional(ReactionKind), commentId: Type.Optional(Key) }),
-        response: { 200: Type.Object({ items: Type.Array(Reactor) }), ...errors },
+        querystring: ReactorsQuery,
+        response: { 200: Page(Reactor), ...errors },
       },
     },
-    async (req) => ({ items: await service.reactors(ctx, requireActor(req), req.params.id, req.query.commentId ?? null, req.query.kind) }),
+    async (req) => service.reactors(ctx, requireActor(req), req.params.id, req.query),
   );
 
   app.get(
@@ -132,7 +134,7 @@ export async function feedRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: 'comments.list',
         tags,
         params: IdParams,
-        querystring: Type.Object({ parentId: Type.Optional(Key), ...FeedQuery.properties }),
+        querystring: CommentsQuery,
         response: { 200: Page(Comment), ...errors },
       },
     },
@@ -195,16 +197,15 @@ export async function feedRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: 'posts.confirmations',
         tags,
         params: IdParams,
-        response: {
-          200: Type.Object({
-            confirmed: Type.Array(Type.Object({ user: UserSummary, confirmedAt: Type.Union([Type.String(), Type.Null()]) })),
-            pending: Type.Array(Type.Object({ user: UserSummary, confirmedAt: Type.Union([Type.String(), Type.Null()]) })),
-          }),
-          ...errors,
-        },
+        response: { 200: ConfirmationList, ...errors },
       },
     },
     async (req) => service.confirmationList(ctx, requireActor(req), req.params.id),
+  );
+  app.post(
+    '/api/v1/posts/:id/confirmations/reminders',
+    { schema: { operationId: 'posts.remindUnconfirmed', tags, params: IdParams, response: { 200: ConfirmationReminder, ...errors } } },
+    async (req) => service.remindUnconfirmed(ctx, requireActor(req), req.params.id),
   );
 
   for (const [type, path] of [
@@ -226,7 +227,7 @@ export async function feedRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     { config: writeLimit, schema: { operationId: 'posts.upload', tags, consumes: ['multipart/form-data'], response: { 201: PostAttachment, ...errors } } },
     async (req, reply) => {
       const actor = requireActor(req);
-      const maxMb = (await settings.getCompany(ctx.db.db)).chatAttachmentMaxMb;
+      const maxMb = (await settings.getCompany(ctx.db.db)).postAttachmentMaxMb;
       const file = await readFilePart(req, maxMb * 1024 * 1024);
       return reply.status(201).send(await attachments.upload(ctx, actor, file));
     },

@@ -1,9 +1,19 @@
-import type { Comment, CreateComment, CreatePost, Post, UpdatePost } from '@innenhof/contract';
+import {
+  type Comment,
+  type ConfirmationList,
+  type ConfirmationReminder,
+  type CreateComment,
+  type CreatePost,
+  Limits,
+  type Post,
+  type ReactionKind,
+  type UpdatePost,
+} from '@innenhof/contract';
 import type { Executor } from '../../core/db/index.js';
 import { AppError, fieldError, NotFoundError } from '../../core/errors.js';
 import { newId, now } from '../../core/ids.js';
 import { appendEvent } from '../../core/outbox.js';
-import { decodeCursor, encodeCursor } from '../../core/pagination.js';
+import { decodeCursor, encodeCursor, pageOf } from '../../core/pagination.js';
 import { type Action, type Actor, authorize, can } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
 import { groupsForFeed, memberIdsMatching } from '../groups/service.js';
@@ -107,6 +117,7 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
     announcement: input.announcement ? 1 : 0,
     requires_confirmation: input.announcement?.requiresConfirmation ? 1 : 0,
     featured_until: input.announcement?.featuredUntil ?? null,
+    reminded_at: null,
     comments_disabled: 0,
     pinned_at: null,
     created_at: now(),
@@ -254,24 +265,33 @@ async function setReaction(ctx: AppContext, actor: Actor, type: 'post' | 'commen
 }
 
 /** Who reacted, optionally one kind; newest first. */
-export async function reactors(ctx: AppContext, actor: Actor, postId: string, commentId: string | null, kind: string | undefined) {
+/** Who reacted (newest first, a page at a time): the same visibility as the post. */
+export async function reactors(
+  ctx: AppContext,
+  actor: Actor,
+  postId: string,
+  query: { commentId?: string; kind?: string; cursor?: string; limit?: number },
+): Promise<{ items: Array<{ user: ReturnType<typeof presentSummary>; kind: ReactionKind }>; nextCursor: string | null }> {
   const { row } = await loadPost(ctx.db.db, actor, postId);
-  if (commentId && !(await findComment(ctx.db.db, row.id, commentId))) throw new NotFoundError('Comment');
-  let q = ctx.db.db
-    .selectFrom('reactions')
-    .select(['user_id', 'kind'])
-    .where('subject_type', '=', commentId ? 'comment' : 'post')
-    .where('subject_id', '=', commentId ?? row.id);
-  if (kind) q = q.where('kind', '=', kind);
-  const rows = await q.orderBy('created_at', 'desc').limit(500).execute();
+  if (query.commentId && !(await findComment(ctx.db.db, row.id, query.commentId))) throw new NotFoundError('Comment');
+  const limit = query.limit ?? 50;
+  const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+  const subject = query.commentId ? { type: 'comment' as const, id: query.commentId } : { type: 'post' as const, id: row.id };
+  const rows = await repo.reactorsPage(ctx.db.db, subject, query.kind, after, limit);
   const people = await users.findByIds(
     ctx.db.db,
     rows.map((r) => r.user_id),
   );
-  return rows.flatMap((r) => {
-    const u = people.get(r.user_id);
-    return u ? [{ user: presentSummary(u), kind: r.kind as 'like' }] : [];
-  });
+  return pageOf(
+    rows,
+    limit,
+    (r) => [r.created_at, r.user_id],
+    (page) =>
+      page.flatMap((r) => {
+        const u = people.get(r.user_id);
+        return u ? [{ user: presentSummary(u), kind: r.kind as ReactionKind }] : [];
+      }),
+  );
 }
 
 async function findComment(db: Executor, postId: string, id: string): Promise<repo.CommentRow | undefined> {
@@ -282,12 +302,12 @@ export async function listComments(
   ctx: AppContext,
   actor: Actor,
   postId: string,
-  query: { parentId?: string; cursor?: string; limit?: number },
+  query: { parentId?: string; order?: 'oldest' | 'newest'; cursor?: string; limit?: number },
 ): Promise<{ items: Comment[]; nextCursor: string | null }> {
   const { row, facts } = await loadPost(ctx.db.db, actor, postId);
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.cursor, 1);
-  const rows = await repo.commentsPage(ctx.db.db, row.id, query.parentId ?? null, after ? String(after[0]) : undefined, limit);
+  const rows = await repo.commentsPage(ctx.db.db, row.id, query.parentId ?? null, query.order ?? 'oldest', after ? String(after[0]) : undefined, limit);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { items: await presentComments(ctx.db.db, actor, facts, page), nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null };
@@ -400,18 +420,26 @@ export async function confirm(ctx: AppContext, actor: Actor, postId: string): Pr
   return getPost(ctx, actor, row.id);
 }
 
-/** Who confirmed an announcement and who has not yet (author and admins). */
-export async function confirmationList(ctx: AppContext, actor: Actor, postId: string) {
-  const { row } = await loadPost(ctx.db.db, actor, postId, 'post.view_confirmations');
-  const db = ctx.db.db;
-  const confirmed = await db.selectFrom('post_confirmations').select(['user_id', 'confirmed_at']).where('post_id', '=', row.id).execute();
-  // The audience: every active employee for company posts, the group's members for group posts.
-  let audience = db.selectFrom('users').select('id').where('status', '=', 'active');
+/** The readers of an announcement besides its author: every active employee, or the group's members. */
+function announcementReaders(db: Executor, row: repo.PostRow) {
+  let audience = db
+    .selectFrom('users')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('id', '!=', row.author_id ?? '');
   audience =
     row.audience === 'group' && row.group_id
       ? audience.where('id', 'in', db.selectFrom('group_members').select('user_id').where('group_id', '=', row.group_id))
       : audience.where('role', '!=', 'guest');
-  const everyone = (await audience.execute()).map((r) => r.id).filter((id) => id !== row.author_id);
+  return audience;
+}
+
+/** Who confirmed an announcement and who has not yet (author, admins, group moderators). */
+export async function confirmationList(ctx: AppContext, actor: Actor, postId: string): Promise<ConfirmationList> {
+  const { row } = await loadPost(ctx.db.db, actor, postId, 'post.view_confirmations');
+  const db = ctx.db.db;
+  const confirmed = await db.selectFrom('post_confirmations').select(['user_id', 'confirmed_at']).where('post_id', '=', row.id).execute();
+  const everyone = (await announcementReaders(db, row).execute()).map((r) => r.id);
   const at = new Map(confirmed.map((c) => [c.user_id, c.confirmed_at]));
   const people = await users.findByIds(db, everyone);
   const list = everyone.flatMap((id) => {
@@ -419,7 +447,40 @@ export async function confirmationList(ctx: AppContext, actor: Actor, postId: st
     return u ? [{ user: presentSummary(u), confirmedAt: at.get(id) ?? null }] : [];
   });
   list.sort((a, b) => a.user.name.localeCompare(b.user.name));
-  return { confirmed: list.filter((x) => x.confirmedAt), pending: list.filter((x) => !x.confirmedAt) };
+  return { confirmed: list.filter((x) => x.confirmedAt), pending: list.filter((x) => !x.confirmedAt), remindedAt: row.reminded_at };
+}
+
+/**
+ * "Remind the rest": the readers who have not confirmed hear of it live (`announcement.reminded` to the
+ * post's audience; each client checks its own confirmation) — once an hour at most (429 with Retry-After).
+ */
+export async function remindUnconfirmed(ctx: AppContext, actor: Actor, postId: string): Promise<ConfirmationReminder> {
+  const { row } = await loadPost(ctx.db.db, actor, postId, 'post.view_confirmations');
+  if (row.requires_confirmation !== 1 || row.deleted_at) throw new AppError(409, 'conflict', 'This post does not ask for confirmation');
+  const at = now();
+  const since = new Date(Date.now() - Limits.confirmationReminderMinutes * 60_000).toISOString();
+  return ctx.db.transaction(async (tx) => {
+    const updated = await tx.db
+      .updateTable('posts')
+      .set({ reminded_at: at })
+      .where('id', '=', row.id)
+      .where((eb) => eb.or([eb('reminded_at', 'is', null), eb('reminded_at', '<=', since)]))
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      const last = (await tx.db.selectFrom('posts').select('reminded_at').where('id', '=', row.id).executeTakeFirstOrThrow()).reminded_at ?? at;
+      const retryAfter = Math.max(1, Math.ceil((Date.parse(last) + Limits.confirmationReminderMinutes * 60_000 - Date.now()) / 1000));
+      throw new AppError(429, 'rate_limited', `The readers were reminded at ${last}; the next reminder is possible in ${Math.ceil(retryAfter / 60)} min`, {
+        retryAfter,
+      });
+    }
+    const pending = await tx.db
+      .selectFrom(announcementReaders(tx.db, row).as('r'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('r.id', 'not in', tx.db.selectFrom('post_confirmations').select('user_id').where('post_id', '=', row.id))
+      .executeTakeFirstOrThrow();
+    await appendEvent(tx, { type: 'announcement.reminded', actorId: actor.id, subjectId: row.id, payload: { groupId: row.group_id } }, ctx.outbox);
+    return { reminded: Number(pending.n), remindedAt: at };
+  });
 }
 
 export async function follow(ctx: AppContext, actor: Actor, targetType: 'user' | 'hashtag', target: string, on: boolean): Promise<void> {

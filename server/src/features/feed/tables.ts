@@ -12,6 +12,8 @@ export interface PostsTable {
   announcement: number;
   requires_confirmation: number;
   featured_until: string | null;
+  /** Announcements: when the readers who had not confirmed were last reminded. */
+  reminded_at: string | null;
   comments_disabled: number;
   pinned_at: string | null;
   created_at: string;

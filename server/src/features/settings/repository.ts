@@ -13,6 +13,8 @@ export interface CompanyValues {
   groupCreation: 'everyone' | 'admins';
   /** Largest chat attachment, in MB. */
   chatAttachmentMaxMb: number;
+  /** Largest post attachment, in MB. */
+  postAttachmentMaxMb: number;
   /** Link previews under posts. */
   linkPreviews: boolean;
   /** Intranet host names (canonical: lower case, ASCII) that link previews may fetch from private addresses. */
@@ -27,6 +29,7 @@ export const DEFAULTS: CompanyValues = {
   guestsAllowed: false,
   groupCreation: 'everyone',
   chatAttachmentMaxMb: Limits.chatAttachmentMbDefault,
+  postAttachmentMaxMb: Limits.chatAttachmentMbDefault,
   linkPreviews: true,
   linkPreviewAllowHosts: [],
 };

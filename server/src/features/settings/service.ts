@@ -19,6 +19,7 @@ async function present(ctx: AppContext, values: repo.CompanyValues, actor: Actor
     guestsAllowed: values.guestsAllowed,
     groupCreation: values.groupCreation,
     chatAttachmentMaxMb: values.chatAttachmentMaxMb,
+    postAttachmentMaxMb: values.postAttachmentMaxMb,
     linkPreviews: values.linkPreviews,
     // Intranet host names are nobody's business before login: only admins see the list.
     ...(actor && can(actor, 'settings.update', INSTANCE) ? { linkPreviewAllowHosts: values.linkPreviewAllowHosts } : {}),
@@ -50,6 +51,7 @@ export async function updateCompanySettings(ctx: AppContext, actor: Actor, input
       ...(input.guestsAllowed !== undefined ? { guestsAllowed: input.guestsAllowed } : {}),
       ...(input.groupCreation !== undefined ? { groupCreation: input.groupCreation } : {}),
       ...(input.chatAttachmentMaxMb !== undefined ? { chatAttachmentMaxMb: input.chatAttachmentMaxMb } : {}),
+      ...(input.postAttachmentMaxMb !== undefined ? { postAttachmentMaxMb: input.postAttachmentMaxMb } : {}),
       ...(input.linkPreviews !== undefined ? { linkPreviews: input.linkPreviews } : {}),
       ...(allowHosts ? { linkPreviewAllowHosts: [...new Set(allowHosts)] } : {}),
     };

@@ -70,6 +70,7 @@ export async function insertUser(db: Executor, dialect: Dialect, u: NewUser, pas
     theme: 'system',
     deactivated_at: null,
     last_seen_at: null,
+    email_paused_until: null,
     created_at: t,
     updated_at: t,
   };

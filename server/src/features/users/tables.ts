@@ -23,6 +23,8 @@ export interface UsersTable {
   deactivated_at: string | null;
   /** Last time the person had an open connection (presence). */
   last_seen_at: string | null;
+  /** Notification e-mails paused until then. */
+  email_paused_until: string | null;
   created_at: string;
   updated_at: string;
 }

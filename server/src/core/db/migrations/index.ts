@@ -7,6 +7,8 @@ import * as lastSeen from './20261126T2330-last-seen.js';
 import * as chat from './20261126T2345-chat.js';
 import * as chatRoomsAttachments from './20261127T0100-chat-rooms-attachments.js';
 import * as feed from './20261127T0200-feed.js';
+import * as announcementReminders from './20261127T0300-announcement-reminders.js';
+import * as notifications from './20261127T0400-notifications.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -26,4 +28,6 @@ export const migrations: Record<string, MigrationModule> = {
   '20261126T2345-chat': chat,
   '20261127T0100-chat-rooms-attachments': chatRoomsAttachments,
   '20261127T0200-feed': feed,
+  '20261127T0300-announcement-reminders': announcementReminders,
+  '20261127T0400-notifications': notifications,
 };

@@ -1,0 +1,102 @@
+import { type Static, Type } from 'typebox';
+import { Id, Timestamp } from './common.js';
+import { UserSummary } from './users.js';
+
+/**
+ * Every kind of notification. Features add theirs on the server by declaring a type (its grouping key,
+ * default channels and texts in both languages) in their `notifications.ts`; this list is what clients know.
+ */
+export const NotificationTypes = [
+  'mention',
+  'comment',
+  'reply',
+  'reaction',
+  'share',
+  'group_invitation',
+  'join_request',
+  'join_approved',
+  'group_post',
+  'announcement',
+] as const;
+export const NotificationType = Type.Union(NotificationTypes.map((t) => Type.Literal(t)));
+export type NotificationType = (typeof NotificationTypes)[number];
+
+/** What a notification points at; `url` is the app path to open. */
+export const NotificationTarget = Type.Object({
+  kind: Type.Union([Type.Literal('post'), Type.Literal('comment'), Type.Literal('group')]),
+  id: Id,
+  url: Type.String(),
+});
+
+/**
+ * One row in the bell: grouped ("Anna and 3 others reacted to your post"): `actors` are the latest (up to
+ * 3), `actorCount` all distinct people, `count` the events folded into it. Texts are the client's, from
+ * `type` and these fields; `excerpt` is a short plain-text piece of the post or comment (current, and only
+ * while the reader may still see it).
+ */
+export const Notification = Type.Object({
+  id: Id,
+  type: NotificationType,
+  actors: Type.Array(UserSummary),
+  actorCount: Type.Integer(),
+  count: Type.Integer(),
+  target: NotificationTarget,
+  group: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+  excerpt: Type.Union([Type.String(), Type.Null()]),
+  /** For mentions: where (`post`, `comment`); for reactions: on what (`post`, `comment`). */
+  detail: Type.Union([Type.String(), Type.Null()]),
+  read: Type.Boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Notification = Static<typeof Notification>;
+
+export const NotificationPage = Type.Object({
+  items: Type.Array(Notification),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  unread: Type.Integer(),
+});
+export type NotificationPage = Static<typeof NotificationPage>;
+
+export const NotificationsQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  unread: Type.Optional(Type.Boolean()),
+});
+
+export const UnreadNotifications = Type.Object({ unread: Type.Integer() });
+
+export const EmailChannel = Type.Union([Type.Literal('immediately'), Type.Literal('daily'), Type.Literal('weekly'), Type.Literal('off')]);
+export type EmailChannel = Static<typeof EmailChannel>;
+
+/** Per type: in the app (on/off) and by e-mail (immediately, daily digest, weekly digest, off). */
+export const NotificationChannelSetting = Type.Object({ type: NotificationType, inApp: Type.Boolean(), email: EmailChannel });
+export type NotificationChannelSetting = Static<typeof NotificationChannelSetting>;
+
+/** Per group: every post, only announcements and mentions, or nothing. */
+export const GroupPostsSetting = Type.Union([Type.Literal('all'), Type.Literal('important'), Type.Literal('off')]);
+export type GroupPostsSetting = Static<typeof GroupPostsSetting>;
+
+export const NotificationSettings = Type.Object({
+  types: Type.Array(NotificationChannelSetting),
+  groups: Type.Array(Type.Object({ groupId: Id, name: Type.String(), posts: GroupPostsSetting })),
+  /** E-mails paused until then (null: not paused). */
+  emailPausedUntil: Type.Union([Timestamp, Type.Null()]),
+});
+export type NotificationSettings = Static<typeof NotificationSettings>;
+
+export const UpdateNotificationSettings = Type.Object(
+  {
+    types: Type.Optional(
+      Type.Array(
+        Type.Object({ type: NotificationType, inApp: Type.Optional(Type.Boolean()), email: Type.Optional(EmailChannel) }, { additionalProperties: false }),
+        { maxItems: 50 },
+      ),
+    ),
+    groups: Type.Optional(Type.Array(Type.Object({ groupId: Id, posts: GroupPostsSetting }, { additionalProperties: false }), { maxItems: 500 })),
+    /** Pause e-mails for this many days (0 resumes them). */
+    pauseEmailDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 90 })),
+  },
+  { additionalProperties: false },
+);
+export type UpdateNotificationSettings = Static<typeof UpdateNotificationSettings>;
