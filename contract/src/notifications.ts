@@ -18,8 +18,19 @@ export const NotificationTypes = [
   'group_post',
   'announcement',
 ] as const;
-export const NotificationType = Type.Union(NotificationTypes.map((t) => Type.Literal(t)));
 export type NotificationType = (typeof NotificationTypes)[number];
+export const NotificationType = Type.Union([
+  Type.Literal('mention'),
+  Type.Literal('comment'),
+  Type.Literal('reply'),
+  Type.Literal('reaction'),
+  Type.Literal('share'),
+  Type.Literal('group_invitation'),
+  Type.Literal('join_request'),
+  Type.Literal('join_approved'),
+  Type.Literal('group_post'),
+  Type.Literal('announcement'),
+]);
 
 /** What a notification points at; `url` is the app path to open. */
 export const NotificationTarget = Type.Object({

@@ -24,6 +24,8 @@ export const CompanySettings = Type.Object({
   postAttachmentMaxMb: Type.Integer(),
   /** Link previews under posts (admin setting, default on). */
   linkPreviews: Type.Boolean(),
+  /** Privacy mode: notification e-mails say *that* something happened and link to it, with no content (default off). */
+  mailPrivacy: Type.Boolean(),
   /**
    * Intranet host names whose pages may be previewed although they resolve to private addresses (and on any
    * port). Only admins receive it: this response is public.
@@ -42,6 +44,7 @@ export const UpdateCompanySettings = Type.Object(
     chatAttachmentMaxMb: Type.Optional(Type.Integer({ minimum: 1, maximum: Limits.chatAttachmentMbMax })),
     postAttachmentMaxMb: Type.Optional(Type.Integer({ minimum: 1, maximum: Limits.chatAttachmentMbMax })),
     linkPreviews: Type.Optional(Type.Boolean()),
+    mailPrivacy: Type.Optional(Type.Boolean()),
     /** Host names like `wiki.intern.example` (no scheme, port or wildcard); replaces the whole list. */
     linkPreviewAllowHosts: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 253 }), { maxItems: Limits.linkPreviewAllowHostsMax })),
   },

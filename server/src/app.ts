@@ -21,6 +21,13 @@ import { dropIfUnsent, UNSENT_JOB } from './features/chat/messages.js';
 import { chatRoutes } from './features/chat/routes.js';
 import { dropIfUnposted, UNPOSTED_JOB } from './features/feed/attachments.js';
 import { registerFeedRealtime } from './features/feed/events.js';
+import './features/feed/notifications.js';
+import './features/groups/notifications.js';
+import { registerNotificationRealtime } from './features/notifications/events.js';
+import { FANOUT_JOB } from './features/notifications/registry.js';
+import { notificationRoutes } from './features/notifications/routes.js';
+import { sendNotificationEmail } from './features/notifications/email.js';
+import { EMAIL_JOB, fanout } from './features/notifications/service.js';
 import { feedModerationRoutes } from './features/feed/reports-routes.js';
 import { fillLinkPreview, LINK_PREVIEW_JOB } from './features/feed/link-preview.js';
 import { linkPreviewRoutes } from './features/feed/link-preview-routes.js';
@@ -115,6 +122,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   ctx.jobs.register(UNPOSTED_JOB, (payload) => dropIfUnposted(ctx, String(payload.id)));
   ctx.jobs.register(LINK_PREVIEW_JOB, (payload) => fillLinkPreview(ctx, payload));
   ctx.jobs.register(UNSENT_JOB, (payload) => dropIfUnsent(ctx, String(payload.id)));
+  await app.register(notificationRoutes, { ctx });
+  ctx.jobs.register(FANOUT_JOB, (payload) => fanout(ctx, String(payload.eventId)));
+  ctx.jobs.register(EMAIL_JOB, (payload) => sendNotificationEmail(ctx, String(payload.notificationId)));
   await app.register(settingsRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(fileRoutes, { ctx });
@@ -127,6 +137,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerSessionRealtime(realtime);
   registerChatRealtime(realtime, ctx.db.db);
   registerFeedRealtime(realtime);
+  registerNotificationRealtime(realtime);
   for (const type of realtime.routedTypes()) ctx.outbox.on(type, (event) => realtime.deliver(event));
   app.addHook('preClose', async () => {
     await realtime.close();

@@ -57,8 +57,11 @@ export async function createTestApp(env: RawEnv = {}): Promise<TestApp> {
     config,
     dialect: ctx.db.dialect,
     async drain() {
-      await ctx.outbox.drain();
-      await ctx.jobs.drain();
+      // Jobs make events (notifications) and events make jobs: until both are done.
+      for (let round = 0; round < 5; round++) {
+        const n = (await ctx.outbox.drain()) + (await ctx.jobs.drain());
+        if (n === 0) break;
+      }
     },
     async close() {
       await app.close();

@@ -6,6 +6,9 @@ export interface CapturedMail {
   subject: string;
   text: string;
   html: string;
+  messageId: string;
+  /** Raw header lines by lower-case name (`list-unsubscribe`, …). */
+  headers: Record<string, string>;
 }
 
 /** A real SMTP server in-process: the app sends real mail over a socket; the test reads it. */
@@ -19,7 +22,15 @@ export async function startSmtp(): Promise<{ port: number; mails: CapturedMail[]
       simpleParser(stream)
         .then((m: ParsedMail) => {
           const to = Array.isArray(m.to) ? m.to.map((a) => a.text).join(', ') : (m.to?.text ?? '');
-          mails.push({ to, subject: m.subject ?? '', text: m.text ?? '', html: typeof m.html === 'string' ? m.html : '' });
+          const headers = Object.fromEntries(m.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()]));
+          mails.push({
+            to,
+            subject: m.subject ?? '',
+            text: m.text ?? '',
+            html: typeof m.html === 'string' ? m.html : '',
+            messageId: m.messageId ?? '',
+            headers,
+          });
           callback();
         })
         .catch((err: Error) => callback(err));

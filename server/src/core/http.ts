@@ -48,6 +48,8 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppCon
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/v1/')) return;
     if (request.url.startsWith('/api/v1/health') || request.url.startsWith('/api/v1/ready')) return;
+    // One-click unsubscribe from an e-mail (RFC 8058): mail clients post without session or Origin; the signed link is the authority.
+    if (request.url.startsWith('/api/v1/notifications/unsubscribe')) return;
 
     if (UNSAFE.has(request.method)) {
       const origin = request.headers.origin;

@@ -8,6 +8,10 @@ import type { RenderedMail } from './templates.js';
 
 export interface OutgoingMail extends RenderedMail {
   to: string;
+  /** Stable across retries, so a receiving server can drop a duplicate (`<id@host>`). */
+  messageId?: string;
+  /** Extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export const MAIL_JOB = 'mail.send';
@@ -51,7 +55,15 @@ export class Mailer {
   /** Delivers now (the job handler). */
   async deliver(mail: OutgoingMail): Promise<void> {
     if (this.transport) {
-      await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await this.transport.sendMail({
+        from: this.config.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        ...(mail.messageId ? { messageId: mail.messageId } : {}),
+        ...(mail.headers ? { headers: mail.headers } : {}),
+      });
       this.log.info({ subject: mail.subject }, 'mail sent');
       return;
     }

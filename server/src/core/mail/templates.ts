@@ -42,23 +42,67 @@ export interface ActionMail {
   params: Record<string, string | number>;
 }
 
+/** The catalog's translator for one language (`mail` namespace). */
+export async function mailTranslator(locale: MailLocale): Promise<TFunction> {
+  await load();
+  return instance.getFixedT(locale, 'mail');
+}
+
+export interface MailLayout {
+  locale: MailLocale;
+  /** Plain paragraphs (escaped here). */
+  paragraphs: string[];
+  /** Already-safe HTML shown after the paragraphs (e.g. rendered markdown); its text form goes in `quoteText`. */
+  quoteHtml?: string;
+  quoteText?: string;
+  action: { label: string; url: string };
+  /** Small print under the button (the link itself is added). */
+  small: string[];
+  /** Footer lines, each optionally a link. */
+  footer: Array<{ text: string; url?: string }>;
+}
+
+/** One look for every mail: paragraphs, an optional quote, one button, small print, a footer — as text and HTML. */
+export function renderLayout(l: MailLayout, subject: string): RenderedMail {
+  const e = escapeHtml;
+  const text = [
+    ...l.paragraphs,
+    ...(l.quoteText
+      ? [
+          l.quoteText
+            .split('\n')
+            .map((line) => `> ${line}`)
+            .join('\n'),
+        ]
+      : []),
+    `${l.action.label}:\n${l.action.url}`,
+    ...l.small,
+    `-- \n${l.footer.map((f) => (f.url ? `${f.text}: ${f.url}` : f.text)).join('\n')}`,
+  ].join('\n\n');
+  const quote = l.quoteHtml ? `<blockquote style="margin:12px 0;padding:8px 12px;border-left:3px solid #ccd0d5;color:#1c1e21">${l.quoteHtml}</blockquote>` : '';
+  const html = `<!doctype html><html lang="${l.locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1c1e21">
+${l.paragraphs.map((p) => `<p>${e(p)}</p>`).join('')}${quote}
+<p><a href="${e(l.action.url)}" style="display:inline-block;padding:10px 16px;background:#1b74e4;color:#fff;border-radius:6px;text-decoration:none">${e(l.action.label)}</a></p>
+<p style="font-size:13px;color:#65676b">${[...l.small.map(e), e(l.action.url)].join('<br>')}</p>
+<hr style="border:none;border-top:1px solid #ddd"><p style="font-size:12px;color:#65676b">${l.footer
+    .map((f) => (f.url ? `<a href="${e(f.url)}" style="color:#65676b">${e(f.text)}</a>` : e(f.text)))
+    .join('<br>')}</p></body></html>`;
+  return { subject, text: `${text}\n`, html };
+}
+
 /** A mail with one call to action, in the recipient's language, as text and HTML. */
 export async function renderActionMail(mail: ActionMail): Promise<RenderedMail> {
-  await load();
-  const t = instance.getFixedT(mail.locale, 'mail');
+  const t = await mailTranslator(mail.locale);
   const vars = { ...mail.params, company: mail.company, name: mail.recipientName ?? '' };
   const greeting = mail.recipientName ? t('greeting', vars) : t('greetingAnonymous');
-  const subject = t(`${mail.template}.subject`, vars);
-  const body = t(`${mail.template}.body`, vars);
-  const action = t(`${mail.template}.action`, vars);
-  const expiry = t(`${mail.template}.expiry`, vars);
-  const footer = t('footer', vars);
-  const text = `${greeting}\n\n${body}\n\n${action}:\n${mail.actionUrl}\n\n${expiry}\n\n-- \n${footer}\n`;
-  const e = escapeHtml;
-  const html = `<!doctype html><html lang="${mail.locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1c1e21">
-<p>${e(greeting)}</p><p>${e(body)}</p>
-<p><a href="${e(mail.actionUrl)}" style="display:inline-block;padding:10px 16px;background:#1b74e4;color:#fff;border-radius:6px;text-decoration:none">${e(action)}</a></p>
-<p style="font-size:13px;color:#65676b">${e(expiry)}<br>${e(mail.actionUrl)}</p>
-<hr style="border:none;border-top:1px solid #ddd"><p style="font-size:12px;color:#65676b">${e(footer)}</p></body></html>`;
-  return { subject, text, html };
+  return renderLayout(
+    {
+      locale: mail.locale,
+      paragraphs: [greeting, t(`${mail.template}.body`, vars)],
+      action: { label: t(`${mail.template}.action`, vars), url: mail.actionUrl },
+      small: [t(`${mail.template}.expiry`, vars)],
+      footer: [{ text: t('footer', vars) }],
+    },
+    t(`${mail.template}.subject`, vars),
+  );
 }

@@ -421,7 +421,7 @@ export async function confirm(ctx: AppContext, actor: Actor, postId: string): Pr
 }
 
 /** The readers of an announcement besides its author: every active employee, or the group's members. */
-function announcementReaders(db: Executor, row: repo.PostRow) {
+export function announcementReaders(db: Executor, row: repo.PostRow) {
   let audience = db
     .selectFrom('users')
     .select('id')
@@ -555,4 +555,23 @@ export async function hashtagInfo(ctx: AppContext, actor: Actor, tag: string): P
       .executeTakeFirst(),
   ]);
   return { tag, postCount: counts[0]?.tag === tag ? counts[0].count : 0, following: Boolean(follows) };
+}
+
+/**
+ * The posts among `ids` the actor may read now (deleted ones excluded), for things that point at posts
+ * from elsewhere — notifications, e-mails. A fixed number of queries for any count.
+ */
+export async function readablePosts(db: Executor, actor: Actor, ids: readonly string[]): Promise<Map<string, repo.PostRow>> {
+  const rows = await repo.postsByIds(db, ids);
+  const groups = await groupsForFeed(
+    db,
+    actor.id,
+    [...rows.values()].map((r) => r.group_id).filter((x): x is string => Boolean(x)),
+  );
+  const out = new Map<string, repo.PostRow>();
+  for (const [id, row] of rows) {
+    if (row.deleted_at) continue;
+    if (can(actor, 'post.read', postFacts(row, row.group_id ? groups.get(row.group_id) : undefined))) out.set(id, row);
+  }
+  return out;
 }

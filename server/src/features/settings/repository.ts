@@ -17,6 +17,8 @@ export interface CompanyValues {
   postAttachmentMaxMb: number;
   /** Link previews under posts. */
   linkPreviews: boolean;
+  /** Notification e-mails without content. */
+  mailPrivacy: boolean;
   /** Intranet host names (canonical: lower case, ASCII) that link previews may fetch from private addresses. */
   linkPreviewAllowHosts: string[];
 }
@@ -31,6 +33,7 @@ export const DEFAULTS: CompanyValues = {
   chatAttachmentMaxMb: Limits.chatAttachmentMbDefault,
   postAttachmentMaxMb: Limits.chatAttachmentMbDefault,
   linkPreviews: true,
+  mailPrivacy: false,
   linkPreviewAllowHosts: [],
 };
 

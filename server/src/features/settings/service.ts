@@ -21,6 +21,7 @@ async function present(ctx: AppContext, values: repo.CompanyValues, actor: Actor
     chatAttachmentMaxMb: values.chatAttachmentMaxMb,
     postAttachmentMaxMb: values.postAttachmentMaxMb,
     linkPreviews: values.linkPreviews,
+    mailPrivacy: values.mailPrivacy,
     // Intranet host names are nobody's business before login: only admins see the list.
     ...(actor && can(actor, 'settings.update', INSTANCE) ? { linkPreviewAllowHosts: values.linkPreviewAllowHosts } : {}),
     setupNeeded: (await countUsers(ctx.db.db)) === 0,
@@ -53,6 +54,7 @@ export async function updateCompanySettings(ctx: AppContext, actor: Actor, input
       ...(input.chatAttachmentMaxMb !== undefined ? { chatAttachmentMaxMb: input.chatAttachmentMaxMb } : {}),
       ...(input.postAttachmentMaxMb !== undefined ? { postAttachmentMaxMb: input.postAttachmentMaxMb } : {}),
       ...(input.linkPreviews !== undefined ? { linkPreviews: input.linkPreviews } : {}),
+      ...(input.mailPrivacy !== undefined ? { mailPrivacy: input.mailPrivacy } : {}),
       ...(allowHosts ? { linkPreviewAllowHosts: [...new Set(allowHosts)] } : {}),
     };
     await repo.setCompany(tx.db, next);

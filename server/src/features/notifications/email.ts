@@ -1,0 +1,145 @@
+import crypto from 'node:crypto';
+import { type EmailChannel, type NotificationType, NotificationTypes } from '@innenhof/contract';
+import { renderMarkdown } from '@innenhof/contract/markdown';
+import { safeEqual } from '../../core/auth/index.js';
+import { now } from '../../core/ids.js';
+import { type MailLocale, mailTranslator, renderLayout } from '../../core/mail/templates.js';
+import type { Actor } from '../../core/policy/index.js';
+import type { AppContext } from '../../context.js';
+import * as settings from '../settings/repository.js';
+import * as users from '../users/repository.js';
+import { DEFAULT_CHANNELS } from './registry.js';
+import { visibleNotifications } from './service.js';
+
+/** The signature of an unsubscribe link: it stands for the person and the type, nothing else. */
+function signature(secret: string, userId: string, type: string): string {
+  return crypto.createHmac('sha256', secret).update(`unsubscribe:${userId}:${type}`).digest('base64url');
+}
+
+export function unsubscribeUrl(ctx: AppContext, userId: string, type: string): string {
+  const q = new URLSearchParams({ u: userId, type, sig: signature(ctx.secret, userId, type) });
+  return `${ctx.config.publicUrl}/api/v1/notifications/unsubscribe?${q}`;
+}
+
+/** The person and type a link stands for, or null when it was not made by this server. */
+export function verifyUnsubscribe(ctx: AppContext, q: { u?: string; type?: string; sig?: string }): { userId: string; type: NotificationType } | null {
+  if (!q.u || !q.type || !q.sig || !(NotificationTypes as readonly string[]).includes(q.type)) return null;
+  return safeEqual(q.sig, signature(ctx.secret, q.u, q.type)) ? { userId: q.u, type: q.type as NotificationType } : null;
+}
+
+/** One-click unsubscribe: the type's e-mails off (the app keeps showing them). */
+export async function unsubscribe(ctx: AppContext, userId: string, type: NotificationType): Promise<void> {
+  const at = now();
+  await ctx.db.db
+    .insertInto('notification_settings')
+    .values({ user_id: userId, type, scope: '', in_app: null, email: 'off', updated_at: at })
+    .onConflict((oc) => oc.columns(['user_id', 'type', 'scope']).doUpdateSet({ email: 'off', updated_at: at }))
+    .execute();
+}
+
+/** The page an unsubscribe link opens (no login): a question with a button, or the result. */
+export async function unsubscribePage(locale: MailLocale, state: 'ask' | 'done' | 'invalid', type: NotificationType | null, action: string): Promise<string> {
+  const t = await mailTranslator(locale);
+  const what = type ? t(`notification.what.${type}`) : '';
+  const e = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const body =
+    state === 'ask'
+      ? `<p>${e(t('notification.unsubscribePage.question', { what }))}</p><form method="post" action="${e(action)}"><button type="submit">${e(t('notification.unsubscribePage.confirm'))}</button></form>`
+      : `<p>${e(t(state === 'done' ? 'notification.unsubscribePage.done' : 'notification.unsubscribePage.invalid', { what }))}</p>`;
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(t('notification.unsubscribePage.title'))}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5">${body}</body></html>`;
+}
+
+/**
+ * The e-mail job of one notification row. Everything is checked again now: the row is still unread and
+ * has news since the last e-mail, the person still wants e-mails of the type at once and is not paused,
+ * and may still see what it points at. The e-mail job is queued with the row's `emailed_at` in one
+ * transaction, with a Message-ID fixed by row and count (a retried SMTP job sends the same message).
+ */
+export async function sendNotificationEmail(ctx: AppContext, notificationId: string): Promise<void> {
+  const db = ctx.db.db;
+  const row = await db.selectFrom('notifications').selectAll().where('id', '=', notificationId).executeTakeFirst();
+  if (!row || !row.email_due_at) return;
+  const done = () => db.updateTable('notifications').set({ email_due_at: null }).where('id', '=', row.id).execute();
+  const user = (await users.findByIds(db, [row.user_id])).get(row.user_id);
+  const setting = await db
+    .selectFrom('notification_settings')
+    .select('email')
+    .where('user_id', '=', row.user_id)
+    .where('type', '=', row.type)
+    .where('scope', '=', '')
+    .executeTakeFirst();
+  const channel = (setting?.email as EmailChannel | null | undefined) ?? DEFAULT_CHANNELS[row.type as NotificationType].email;
+  const news = !row.emailed_at || row.updated_at > row.emailed_at;
+  if (!user || user.status !== 'active' || row.read_at || channel !== 'immediately' || !news || (user.email_paused_until ?? '') > now()) {
+    await done();
+    return;
+  }
+  const actor: Actor = { id: user.id, role: user.role, status: user.status };
+  const [shown] = await visibleNotifications(db, actor, [row]);
+  if (!shown) {
+    await done();
+    return;
+  }
+  const company = await settings.getCompany(db);
+  const locale: MailLocale = user.locale ?? company.defaultLocale;
+  const t = await mailTranslator(locale);
+  const type = row.type as NotificationType;
+  const actorIds = JSON.parse(row.actor_ids) as string[];
+  const people = await users.findByIds(db, actorIds.slice(0, 1));
+  const first = people.get(actorIds[0] ?? '')?.name ?? '';
+  const actors = actorIds.length > 1 ? t('notification.others', { name: first, count: actorIds.length - 1 }) : first;
+  const group = shown.group?.name ?? '';
+  const url = `${ctx.config.publicUrl}${row.post_id ? `/posts/${row.post_id}` : `/groups/${row.group_id ?? ''}`}`;
+  const unsubscribe = unsubscribeUrl(ctx, user.id, type);
+  const footer = [
+    { text: t('notification.reason.' + type, { group }) },
+    { text: t('notification.unsubscribe'), url: unsubscribe },
+    { text: t('notification.settings'), url: `${ctx.config.publicUrl}/settings/notifications` },
+  ];
+  const greeting = t('greeting', { name: user.name });
+  const mail = company.mailPrivacy
+    ? renderLayout(
+        {
+          locale,
+          paragraphs: [greeting, t('notification.privateBody', { what: t(`notification.what.${type}`) })],
+          action: { label: t('notification.action'), url },
+          small: [],
+          footer: [{ text: t('notification.unsubscribe'), url: unsubscribe }, footer[2] as { text: string; url: string }],
+        },
+        t('notification.privateSubject', { company: company.companyName }),
+      )
+    : renderLayout(
+        {
+          locale,
+          paragraphs: [
+            greeting,
+            [t(`notification.subject.${type}`, { actor: first, actors, group }), t('notification.times', { count: row.count })].join(' ').trim(),
+          ],
+          ...(shown.excerpt ? { quoteHtml: renderMarkdown(shown.excerpt), quoteText: shown.excerpt } : {}),
+          action: { label: t('notification.action'), url },
+          small: [],
+          footer,
+        },
+        `${t(`notification.subject.${type}`, { actor: first, actors, group })} · ${company.companyName}`,
+      );
+  const host = new URL(ctx.config.publicUrl).hostname;
+  await ctx.db.transaction(async (tx) => {
+    const claimed = await tx.db
+      .updateTable('notifications')
+      .set({ emailed_at: now(), email_due_at: null })
+      .where('id', '=', row.id)
+      .where('email_due_at', '=', row.email_due_at)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) return;
+    await ctx.mailer.queue(
+      tx.db,
+      {
+        ...mail,
+        to: user.email,
+        messageId: `<notification-${row.id}-${row.count}@${host}>`,
+        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      },
+      ctx.jobs,
+    );
+  });
+}

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createMember, createTestApp, PUBLIC_URL, setupAdmin, type TestApp } from '../../../test/harness.js';
+import { type CapturedMail, startSmtp } from '../../../test/smtp.js';
+
+type Person = { client: Client; id: string };
+
+describe('notification e-mails (real SMTP)', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let t: TestApp;
+  let admin: Person;
+  let anna: Person;
+  let ben: Person;
+  let team: { id: string };
+  let benEmail: string;
+
+  const mailsTo = (email: string): CapturedMail[] => smtp.mails.filter((m) => m.to.includes(email));
+  /** Makes every waiting (debounced) job due, as if ten minutes had passed. */
+  const tenMinutesLater = async () => {
+    await t.ctx.db.db
+      .updateTable('jobs')
+      .set({ run_at: new Date(0).toISOString() })
+      .where('done_at', 'is', null)
+      .execute();
+    await t.drain();
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await createTestApp({ INNENHOF_SMTP_HOST: '127.0.0.1', INNENHOF_SMTP_PORT: String(smtp.port) });
+    const a = await setupAdmin(t);
+    admin = { client: a.client, id: a.id };
+    anna = await createMember(t, admin.client, { name: 'Anna Mail' });
+    const b = await createMember(t, admin.client, { name: 'Ben Mail' });
+    ben = b;
+    benEmail = b.email;
+    await ben.client.patch('/api/v1/me', { locale: 'de' });
+    team = (await anna.client.post('/api/v1/groups', { name: 'Einkauf', visibility: 'private', joinPolicy: 'invite' })).json();
+    await anna.client.post(`/api/v1/groups/${team.id}/invitations`, { userIds: [ben.id] });
+    const inv = (await ben.client.get('/api/v1/me/group-invitations')).json().items[0];
+    await ben.client.post(`/api/v1/group-invitations/${inv.id}/accept`);
+    await t.drain();
+    smtp.mails.length = 0;
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('mails a mention at once, in the recipient’s language, with the item, the reason, Message-ID and one-click unsubscribe headers', async () => {
+    const p = (
+      await anna.client.post('/api/v1/posts', { audience: { kind: 'profile' }, body: 'Danke **@Ben Mail** für die Zahlen!', mentions: [ben.id] })
+    ).json();
+    await t.drain();
+    const [mail] = mailsTo(benEmail);
+    expect(mail?.subject).toBe('Anna Mail hat dich erwähnt · ACME GmbH');
+    expect(mail?.text).toContain('Hallo Ben Mail,');
+    expect(mail?.text).toContain('> Danke @Ben Mail für die Zahlen!');
+    expect(mail?.text).toContain(`${PUBLIC_URL}/posts/${p.id}`);
+    expect(mail?.text).toContain('Du erhältst diese E-Mail, weil du erwähnt wurdest.');
+    expect(mail?.html).toContain('<blockquote');
+    expect(mail?.html).not.toContain('<script');
+    expect(mail?.messageId).toMatch(/^<notification-[\w-]+-1@/);
+    expect(mail?.headers['list-unsubscribe']).toMatch(/^<http:\/\/.+\/api\/v1\/notifications\/unsubscribe\?u=.+&type=mention&sig=.+>$/);
+    expect(mail?.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(mailsTo(benEmail)).toHaveLength(1);
+  });
+
+  it('folds more events on the same item within ten minutes into one e-mail; a person removed meanwhile gets nothing', async () => {
+    smtp.mails.length = 0;
+    const p = (
+      await anna.client.post('/api/v1/posts', { audience: { kind: 'group', groupId: team.id }, body: 'Angebot prüfen @Ben Mail', mentions: [ben.id] })
+    ).json();
+    await t.drain();
+    expect(mailsTo(benEmail)).toHaveLength(1);
+    await anna.client.post(`/api/v1/posts/${p.id}/comments`, { body: 'Und das hier @Ben Mail', mentions: [ben.id] });
+    await anna.client.post(`/api/v1/posts/${p.id}/comments`, { body: 'Und noch @Ben Mail', mentions: [ben.id] });
+    await t.drain();
+    expect(mailsTo(benEmail)).toHaveLength(1);
+    await tenMinutesLater();
+    const all = mailsTo(benEmail);
+    expect(all).toHaveLength(2);
+    expect(all[1]?.text).toContain('(3-mal)');
+    expect(all[1]?.messageId).toMatch(/-3@/);
+
+    // Another mention waits for its window; Ben leaves the group; the e-mail is built then — and not sent.
+    await anna.client.post(`/api/v1/posts/${p.id}/comments`, { body: 'Letzte Frage @Ben Mail', mentions: [ben.id] });
+    await t.drain();
+    await ben.client.delete(`/api/v1/groups/${team.id}/members/${ben.id}`);
+    await tenMinutesLater();
+    expect(mailsTo(benEmail)).toHaveLength(2);
+  });
+
+  it('sends no content in privacy mode', async () => {
+    smtp.mails.length = 0;
+    await admin.client.patch('/api/v1/settings/company', { mailPrivacy: true });
+    const marker = `VERTRAULICH-${Date.now()}`;
+    await anna.client.post('/api/v1/posts', { audience: { kind: 'profile' }, body: `${marker} @Ben Mail`, mentions: [ben.id] });
+    await t.drain();
+    const [mail] = mailsTo(benEmail);
+    expect(mail?.subject).toBe('Neues für dich im Intranet von ACME GmbH');
+    expect(mail?.text).toContain('eine Erwähnung');
+    expect(`${mail?.subject}${mail?.text}${mail?.html}`).not.toContain(marker);
+    expect(`${mail?.text}`).not.toContain('Anna');
+    await admin.client.patch('/api/v1/settings/company', { mailPrivacy: false });
+  });
+
+  it('unsubscribes with one click, without login; a forged link does nothing', async () => {
+    smtp.mails.length = 0;
+    await anna.client.post('/api/v1/posts', { audience: { kind: 'profile' }, body: 'Hallo @Ben Mail', mentions: [ben.id] });
+    await t.drain();
+    const link = /^<(.+)>$/.exec(mailsTo(benEmail)[0]?.headers['list-unsubscribe'] ?? '')?.[1] ?? '';
+    const path = link.replace(/^https?:\/\/[^/]+/, '');
+    expect(path).toMatch(/^\/api\/v1\/notifications\/unsubscribe\?/);
+    const page = await t.app.inject({ method: 'GET', url: path });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<form method="post"');
+    expect(page.body).toContain('Erwähnung');
+    // Opening the link (a scanner does) unsubscribes nobody.
+    expect((await ben.client.get('/api/v1/me/notification-settings')).json().types.find((x: { type: string }) => x.type === 'mention').email).toBe(
+      'immediately',
+    );
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: path.replace(/sig=[^&]+/, 'sig=AAAA'),
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(forged.statusCode).toBe(400);
+    const done = await t.app.inject({
+      method: 'POST',
+      url: path,
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://mail.example' },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.body).toContain('Erledigt');
+    expect((await ben.client.get('/api/v1/me/notification-settings')).json().types.find((x: { type: string }) => x.type === 'mention')).toEqual({
+      type: 'mention',
+      inApp: true,
+      email: 'off',
+    });
+    await anna.client.post('/api/v1/posts', { audience: { kind: 'profile' }, body: 'Nochmal @Ben Mail', mentions: [ben.id] });
+    await t.drain();
+    expect(mailsTo(benEmail)).toHaveLength(1);
+    // The bell still has it.
+    expect((await ben.client.get('/api/v1/notifications?unread=true')).json().items[0]).toMatchObject({ type: 'mention' });
+  });
+});

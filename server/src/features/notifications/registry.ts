@@ -1,0 +1,72 @@
+import type { EmailChannel, NotificationType } from '@innenhof/contract';
+import type { Executor } from '../../core/db/index.js';
+import { enqueueWithEvent, type StoredEvent } from '../../core/outbox.js';
+
+/** The fan-out job: one per event that can notify, enqueued in the event's own transaction. */
+export const FANOUT_JOB = 'notifications.fanout';
+
+/** A notification about to be made for one person (the fan-out folds it into their unread row of the same key). */
+export interface NotificationDraft {
+  userId: string;
+  type: NotificationType;
+  /** Events with the same key fold into one unread row ("Anna and 3 others commented on your post"). */
+  groupKey: string;
+  target: { kind: 'post' | 'comment' | 'group'; id: string };
+  postId?: string | null;
+  groupId?: string | null;
+  detail?: string | null;
+}
+
+/**
+ * Makes the drafts for one event: who hears of it. Producers decide who may see the subject *now* (the
+ * fan-out runs after commit); the bell and the e-mail check again when they show it.
+ */
+export type Producer = (db: Executor, event: StoredEvent) => Promise<NotificationDraft[]>;
+
+const producers = new Map<string, Producer[]>();
+
+/**
+ * A feature declares what it notifies about: for an event type, a producer of drafts. Texts live in the
+ * `notifications` message catalogs (web) and `mail.json` → `notification` (e-mail), keyed by type.
+ */
+export function notifyOn(eventType: string, producer: Producer): void {
+  const list = producers.get(eventType) ?? [];
+  list.push(producer);
+  producers.set(eventType, list);
+  enqueueWithEvent(eventType, FANOUT_JOB);
+}
+
+export function producersFor(eventType: string): Producer[] {
+  return producers.get(eventType) ?? [];
+}
+
+/**
+ * Defaults per type: mentions, replies to me, invitations and announcements by e-mail at once;
+ * reactions in the app only; comments, shares and group posts in the daily digest.
+ */
+export const DEFAULT_CHANNELS: Record<NotificationType, { inApp: boolean; email: EmailChannel }> = {
+  mention: { inApp: true, email: 'immediately' },
+  comment: { inApp: true, email: 'daily' },
+  reply: { inApp: true, email: 'immediately' },
+  reaction: { inApp: true, email: 'off' },
+  share: { inApp: true, email: 'daily' },
+  group_invitation: { inApp: true, email: 'immediately' },
+  join_request: { inApp: true, email: 'immediately' },
+  join_approved: { inApp: true, email: 'immediately' },
+  group_post: { inApp: true, email: 'daily' },
+  announcement: { inApp: true, email: 'immediately' },
+};
+
+/** The order in which one event's drafts for the same person win (a comment that mentions me is a mention). */
+export const PRIORITY: readonly NotificationType[] = [
+  'announcement',
+  'mention',
+  'reply',
+  'comment',
+  'share',
+  'group_post',
+  'reaction',
+  'group_invitation',
+  'join_request',
+  'join_approved',
+];
