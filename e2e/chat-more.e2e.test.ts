@@ -4,60 +4,19 @@
  * composer and the lightbox, a workgroup room's header linking to its group, and one header (with the
  * conversation menu) in a docked window. Plus German dark-mode screenshots on desktop and phone.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import {
-  apiAs,
-  completeSetup,
-  ensureScreenshotDir,
-  launchBrowser,
-  login,
-  makePng,
-  newPage,
-  screenshotDir,
-  seriousViolations,
-  startApp,
-  type TestApp,
-  viewports,
-} from './harness.ts';
-
-let app: TestApp;
-let browser: Browser;
-
-const ALICE = { name: 'Alice Adler', email: 'alice@acme.test', password: 'alice-password-1' };
-const BOB = { name: 'Bob Berger', email: 'bob@acme.test', password: 'bob-password-1' };
-const CLARA = { name: 'Clara Cramer', email: 'clara@acme.test', password: 'clara-password-1' };
-const ids: Record<string, string> = {};
+import { ALICE, apiAs, BOB, CLARA, makePng, screenshotDir, seriousViolations, setupCompany, viewports } from './harness.ts';
 
 const desktop = { width: 1366, height: 900 };
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  await ensureScreenshotDir();
-  const { context, page } = await newPage(browser);
-  await completeSetup(page, app.baseUrl);
-  for (const person of [ALICE, BOB, CLARA]) {
-    const created = (await apiAs(app, page, 'POST', '/users', { ...person, role: 'member' })) as { id?: string; user?: { id: string } };
-    ids[person.email] = created.id ?? created.user?.id ?? '';
-  }
-  await context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function loggedIn(person: { email: string; password: string }, options: BrowserContextOptions = {}) {
-  const session = await newPage(browser, { viewport: desktop, ...options });
-  await login(session.page, app.baseUrl, person.email, person.password);
-  return session;
-}
+const company = setupCompany({ colleagues: [ALICE, BOB, CLARA], viewport: desktop });
+const { ids, loggedIn } = company;
 
 /** Sends a message through the API (fast seeding). */
 async function say(page: Page, conversationId: string, body: string, attachmentIds?: string[]) {
-  return (await apiAs(app, page, 'POST', `/conversations/${conversationId}/messages`, {
+  return (await apiAs(company.app, page, 'POST', `/conversations/${conversationId}/messages`, {
     clientId: `c${Math.random().toString(36).slice(2, 12)}x`,
     body,
     ...(attachmentIds ? { attachmentIds } : {}),
@@ -100,9 +59,9 @@ describe('more chat', () => {
   it('emoji picker: search "pizza", pick → in the message box, sent to the other person', async () => {
     const alice = await loggedIn(ALICE);
     const bob = await loggedIn(BOB);
-    const direct = (await apiAs(app, alice.page, 'POST', '/conversations', { userIds: [ids[BOB.email]] })) as { id: string };
-    await bob.page.goto(`${app.baseUrl}/chat/${direct.id}`);
-    await alice.page.goto(`${app.baseUrl}/chat/${direct.id}`);
+    const direct = (await apiAs(company.app, alice.page, 'POST', '/conversations', { userIds: [ids[BOB.email]] })) as { id: string };
+    await bob.page.goto(`${company.app.baseUrl}/chat/${direct.id}`);
+    await alice.page.goto(`${company.app.baseUrl}/chat/${direct.id}`);
     await bob.page.getByRole('log').waitFor();
 
     const box = alice.page.getByRole('textbox', { name: 'Message' });
@@ -143,12 +102,12 @@ describe('more chat', () => {
   it('"New messages" divider and "Jump to first unread" when the first unread is out of view', async () => {
     const alice = await loggedIn(ALICE);
     const clara = await loggedIn(CLARA);
-    const direct = (await apiAs(app, alice.page, 'POST', '/conversations', { userIds: [ids[CLARA.email]] })) as { id: string };
+    const direct = (await apiAs(company.app, alice.page, 'POST', '/conversations', { userIds: [ids[CLARA.email]] })) as { id: string };
     await say(alice.page, direct.id, 'Hallo Clara, wie war der Urlaub?');
     // Enough two-line messages that the first unread one is far above the newest (and under the send limit).
     for (let i = 1; i <= 26; i++) await say(clara.page, direct.id, `Urlaub Teil ${i}\nmit einer zweiten Zeile`);
 
-    await alice.page.goto(`${app.baseUrl}/chat/${direct.id}`);
+    await alice.page.goto(`${company.app.baseUrl}/chat/${direct.id}`);
     const log = alice.page.getByRole('log');
     await log.getByText('Urlaub Teil 26').waitFor();
     const divider = log.locator('.unread-divider');
@@ -170,7 +129,7 @@ describe('more chat', () => {
     await jump.waitFor({ state: 'detached' });
     // Opening it read everything: no unread count left in the list.
     await expect
-      .poll(async () => (await apiAs(app, alice.page, 'GET', `/conversations/${direct.id}`)) as { unreadCount: number })
+      .poll(async () => (await apiAs(company.app, alice.page, 'GET', `/conversations/${direct.id}`)) as { unreadCount: number })
       .toMatchObject({ unreadCount: 0 });
 
     expect([...alice.problems, ...clara.problems]).toEqual([]);
@@ -181,9 +140,9 @@ describe('more chat', () => {
   it('a pasted image is uploaded and sent; the lightbox shows the large image and closes with Escape', async () => {
     const alice = await loggedIn(ALICE);
     const bob = await loggedIn(BOB);
-    const direct = (await apiAs(app, alice.page, 'POST', '/conversations', { userIds: [ids[BOB.email]] })) as { id: string };
-    await bob.page.goto(`${app.baseUrl}/chat/${direct.id}`);
-    await alice.page.goto(`${app.baseUrl}/chat/${direct.id}`);
+    const direct = (await apiAs(company.app, alice.page, 'POST', '/conversations', { userIds: [ids[BOB.email]] })) as { id: string };
+    await bob.page.goto(`${company.app.baseUrl}/chat/${direct.id}`);
+    await alice.page.goto(`${company.app.baseUrl}/chat/${direct.id}`);
     const box = alice.page.getByRole('textbox', { name: 'Message' });
     await box.waitFor();
 
@@ -194,7 +153,7 @@ describe('more chat', () => {
       el.focus();
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, png);
-    const chip = alice.page.locator('.upload-chip', { hasText: 'screenshot.png' });
+    const chip = alice.page.locator('.upload-preview', { hasText: 'screenshot.png' });
     await chip.waitFor();
     await chip.getByRole('progressbar').waitFor({ state: 'detached', timeout: 30_000 });
     // The image did not land in the text.
@@ -233,15 +192,15 @@ describe('more chat', () => {
     const alice = await loggedIn(ALICE);
     const bob = await loggedIn(BOB);
     const clara = await loggedIn(CLARA);
-    const group = (await apiAs(app, alice.page, 'POST', '/conversations', { userIds: [ids[BOB.email]], title: 'Team Nord' })) as { id: string };
+    const group = (await apiAs(company.app, alice.page, 'POST', '/conversations', { userIds: [ids[BOB.email]], title: 'Team Nord' })) as { id: string };
     await say(alice.page, group.id, 'Willkommen im Team!');
-    await bob.page.goto(`${app.baseUrl}/chat/${group.id}`);
+    await bob.page.goto(`${company.app.baseUrl}/chat/${group.id}`);
     await bob.page.getByRole('log').getByText('Willkommen im Team!').waitFor();
-    await clara.page.goto(`${app.baseUrl}/chat`);
+    await clara.page.goto(`${company.app.baseUrl}/chat`);
     await clara.page.getByRole('heading', { level: 1, name: 'Chat' }).waitFor();
     expect(await clara.page.getByRole('link', { name: /Team/ }).count()).toBe(0);
 
-    await alice.page.goto(`${app.baseUrl}/chat/${group.id}`);
+    await alice.page.goto(`${company.app.baseUrl}/chat/${group.id}`);
     await openMenu(alice.page, 'Chat settings');
     const dialog = alice.page.getByRole('dialog', { name: 'Chat settings' });
     const name = dialog.getByRole('textbox', { name: 'Name of the chat' });
@@ -279,7 +238,7 @@ describe('more chat', () => {
     await leave.click();
     await expect.poll(() => confirm.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement)).toBe(true);
     await confirm.getByRole('button', { name: 'Leave', exact: true }).click();
-    await bob.page.waitForURL(`${app.baseUrl}/chat`);
+    await bob.page.waitForURL(`${company.app.baseUrl}/chat`);
     await bob.page.getByText('Pick a conversation, or start a new one.').waitFor();
     await expect.poll(() => bob.page.getByRole('link', { name: /Team Süd/ }).count()).toBe(0);
     await alice.page.getByRole('log').getByText(`${BOB.name} left the chat`).waitFor({ timeout: 10_000 });
@@ -296,18 +255,18 @@ describe('more chat', () => {
   it('workgroup room: the header links to the group; a docked window has one header with the conversation menu', async () => {
     const alice = await loggedIn(ALICE);
     const bob = await loggedIn(BOB);
-    const group = (await apiAs(app, alice.page, 'POST', '/groups', {
+    const group = (await apiAs(company.app, alice.page, 'POST', '/groups', {
       name: 'Lager Süd',
       description: 'Alles rund ums Lager.',
       visibility: 'public',
       joinPolicy: 'open',
     })) as { id: string; slug: string };
-    await apiAs(app, bob.page, 'POST', `/groups/${group.slug}/members`, {});
-    const room = (await apiAs(app, alice.page, 'PUT', `/groups/${group.id}/chat`, {})) as { id: string };
+    await apiAs(company.app, bob.page, 'POST', `/groups/${group.slug}/members`, {});
+    const room = (await apiAs(company.app, alice.page, 'PUT', `/groups/${group.id}/chat`, {})) as { id: string };
     await say(bob.page, room.id, 'Die Lieferung ist da.');
 
     // The chat page: "Group chat · 2 members" under the name, which links to the group.
-    await alice.page.goto(`${app.baseUrl}/chat/${room.id}`);
+    await alice.page.goto(`${company.app.baseUrl}/chat/${room.id}`);
     const title = alice.page.getByRole('heading', { level: 2, name: 'Lager Süd' });
     await title.waitFor();
     await alice.page.locator('.thread__sub', { hasText: 'Group chat · 2 members' }).waitFor();
@@ -378,7 +337,7 @@ describe('more chat', () => {
   it('screenshots: German, dark mode — the chat page on desktop and phone, a docked window with its menu', async () => {
     const german: BrowserContextOptions = { locale: 'de-DE', colorScheme: 'dark' };
     const alice = await loggedIn(ALICE);
-    const group = (await apiAs(app, alice.page, 'POST', '/conversations', {
+    const group = (await apiAs(company.app, alice.page, 'POST', '/conversations', {
       userIds: [ids[BOB.email], ids[CLARA.email]],
       title: 'Projekt Innenhof – Umbau 2. Obergeschoss',
     })) as { id: string };
@@ -387,10 +346,10 @@ describe('more chat', () => {
     await say(clara.page, group.id, 'Super, danke. Ich schaue sie mir heute Nachmittag an.');
     const imageId = await uploadPng(clara.page, group.id, 'grundriss.png', makePng(1200, 800, [60, 110, 180]));
     const withImage = await say(clara.page, group.id, 'So sieht es gerade aus', [imageId]);
-    await apiAs(app, alice.page, 'PUT', `/conversations/${group.id}/messages/${withImage.id}/reaction`, { emoji: '👍' });
+    await apiAs(company.app, alice.page, 'PUT', `/conversations/${group.id}/messages/${withImage.id}/reaction`, { emoji: '👍' });
 
     const bob = await loggedIn(BOB, { ...german, viewport: desktop });
-    await bob.page.goto(`${app.baseUrl}/chat/${group.id}`);
+    await bob.page.goto(`${company.app.baseUrl}/chat/${group.id}`);
     const log = bob.page.getByRole('log');
     await log.getByText('So sieht es gerade aus').waitFor();
     // German throughout: the composer, the menu, the "new messages" divider.
@@ -404,7 +363,7 @@ describe('more chat', () => {
     await bob.context.close();
 
     const phone = await loggedIn(BOB, { ...german, viewport: viewports.phone });
-    await phone.page.goto(`${app.baseUrl}/chat/${group.id}`);
+    await phone.page.goto(`${company.app.baseUrl}/chat/${group.id}`);
     await phone.page.getByRole('log').getByText('So sieht es gerade aus').waitFor();
     await expect
       .poll(() =>
@@ -417,14 +376,14 @@ describe('more chat', () => {
     await phone.page.screenshot({ path: join(screenshotDir, 'chat-more-de-dark-phone.png') });
     // Nothing wider than the screen.
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports.phone.width);
-    await phone.page.goto(`${app.baseUrl}/chat`);
+    await phone.page.goto(`${company.app.baseUrl}/chat`);
     await phone.page.getByRole('link', { name: /Projekt Innenhof/ }).waitFor();
     await phone.page.screenshot({ path: join(screenshotDir, 'chat-more-de-dark-phone-list.png') });
     expect(phone.problems).toEqual([]);
     await phone.context.close();
 
     const docked = await loggedIn(BOB, { ...german, viewport: desktop });
-    await docked.page.goto(`${app.baseUrl}/people/${ids[CLARA.email]}`);
+    await docked.page.goto(`${company.app.baseUrl}/people/${ids[CLARA.email]}`);
     await docked.page.getByRole('main').getByRole('button', { name: 'Nachricht' }).click();
     const win = docked.page.getByRole('region', { name: `Chat mit ${CLARA.name}` });
     await win.getByRole('textbox', { name: 'Nachricht' }).waitFor();

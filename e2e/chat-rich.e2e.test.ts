@@ -3,58 +3,17 @@
  * progress, search in a conversation, mute, and a group chat whose creator removes someone. Two or three
  * employees in separate browser contexts. Plus a phone screenshot and axe scans.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import {
-  apiAs,
-  completeSetup,
-  ensureScreenshotDir,
-  launchBrowser,
-  login,
-  makePng,
-  newPage,
-  screenshotDir,
-  seriousViolations,
-  startApp,
-  type TestApp,
-  viewports,
-} from './harness.ts';
+import { ALICE, apiAs, BOB, CLARA, makePng, screenshotDir, seriousViolations, setupCompany, viewports } from './harness.ts';
 
-let app: TestApp;
-let browser: Browser;
-
-const ALICE = { name: 'Alice Adler', email: 'alice@acme.test', password: 'alice-password-1' };
-const BOB = { name: 'Bob Berger', email: 'bob@acme.test', password: 'bob-password-1' };
-const CLARA = { name: 'Clara Cramer', email: 'clara@acme.test', password: 'clara-password-1' };
-const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  await ensureScreenshotDir();
-  const { context, page } = await newPage(browser);
-  await completeSetup(page, app.baseUrl);
-  for (const person of [ALICE, BOB, CLARA]) {
-    const created = (await apiAs(app, page, 'POST', '/users', { ...person, role: 'member' })) as { id?: string; user?: { id: string } };
-    ids[person.email] = created.id ?? created.user?.id ?? '';
-  }
-  await context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function loggedIn(person: { email: string; password: string }, viewport?: { width: number; height: number }) {
-  const session = await newPage(browser, viewport ? { viewport } : {});
-  await login(session.page, app.baseUrl, person.email, person.password);
-  return session;
-}
+const company = setupCompany({ colleagues: [ALICE, BOB, CLARA] });
+const { ids, loggedIn } = company;
 
 /** Sends messages through the API (fast seeding). */
 async function say(page: Page, conversationId: string, body: string) {
-  await apiAs(app, page, 'POST', `/conversations/${conversationId}/messages`, { clientId: `c${Math.random().toString(36).slice(2, 12)}x`, body });
+  await apiAs(company.app, page, 'POST', `/conversations/${conversationId}/messages`, { clientId: `c${Math.random().toString(36).slice(2, 12)}x`, body });
 }
 
 async function openMenu(page: Page, item: string) {
@@ -68,15 +27,15 @@ describe('rich chat', () => {
   it('formatting, mentions, reactions, attachments, search and mute between two colleagues', async () => {
     const alice = await loggedIn(ALICE);
     const bob = await loggedIn(BOB);
-    const direct = (await apiAs(app, alice.page, 'POST', '/conversations', { userIds: [ids[BOB.email]] })) as { id: string };
+    const direct = (await apiAs(company.app, alice.page, 'POST', '/conversations', { userIds: [ids[BOB.email]] })) as { id: string };
     directId = direct.id;
     // An old message, then enough newer ones that it is not on the first page (30).
     await say(alice.page, directId, 'Uralte Notiz zum Budget');
     for (let i = 0; i < 16; i++) await say(alice.page, directId, `Alice Füller ${i}`);
     for (let i = 0; i < 16; i++) await say(bob.page, directId, `Bob Füller ${i}`);
 
-    await bob.page.goto(`${app.baseUrl}/chat/${directId}`);
-    await alice.page.goto(`${app.baseUrl}/chat/${directId}`);
+    await bob.page.goto(`${company.app.baseUrl}/chat/${directId}`);
+    await alice.page.goto(`${company.app.baseUrl}/chat/${directId}`);
     const aliceLog = alice.page.getByRole('log');
     const bobLog = bob.page.getByRole('log');
     await bobLog.getByText('Bob Füller 15').waitFor();
@@ -140,13 +99,13 @@ describe('rich chat', () => {
       .locator('.composer input[type="file"]')
       .setInputFiles({ name: 'protokoll.txt', mimeType: 'text/plain', buffer: Buffer.from('Protokoll der Sitzung\n') });
     await aliceBox.fill('Das Protokoll');
-    await alice.page.locator('.upload-chip', { hasText: 'protokoll.txt' }).getByRole('progressbar').waitFor({ state: 'detached' });
+    await alice.page.locator('.upload-preview', { hasText: 'protokoll.txt' }).getByRole('progressbar').waitFor({ state: 'detached' });
     await aliceBox.press('Enter');
     const card = bobLog.getByRole('link', { name: /protokoll\.txt/ });
     await card.waitFor({ timeout: 10_000 });
     const href = (await card.getAttribute('href')) ?? '';
     expect(await card.getAttribute('download')).toBe('protokoll.txt');
-    const download = await bob.page.request.get(`${app.baseUrl}${href}`);
+    const download = await bob.page.request.get(`${company.app.baseUrl}${href}`);
     expect(download.headers()['content-disposition']).toMatch(/^attachment/);
 
     expect(await seriousViolations(bob.page)).toEqual([]);
@@ -179,15 +138,15 @@ describe('rich chat', () => {
   it('group chat: the creator removes someone, who then sees no new messages; phone view', async () => {
     const alice = await loggedIn(ALICE);
     const clara = await loggedIn(CLARA);
-    const group = (await apiAs(app, alice.page, 'POST', '/conversations', { userIds: [ids[BOB.email], ids[CLARA.email]], title: 'Projekt Hof' })) as {
+    const group = (await apiAs(company.app, alice.page, 'POST', '/conversations', { userIds: [ids[BOB.email], ids[CLARA.email]], title: 'Projekt Hof' })) as {
       id: string;
     };
     await say(alice.page, group.id, 'Willkommen im Projekt!');
-    await clara.page.goto(`${app.baseUrl}/chat/${group.id}`);
+    await clara.page.goto(`${company.app.baseUrl}/chat/${group.id}`);
     await clara.page.getByRole('log').getByText('Willkommen im Projekt!').waitFor();
     await clara.page.waitForTimeout(800);
 
-    await alice.page.goto(`${app.baseUrl}/chat/${group.id}`);
+    await alice.page.goto(`${company.app.baseUrl}/chat/${group.id}`);
     await openMenu(alice.page, 'Chat settings');
     const dialog = alice.page.getByRole('dialog', { name: 'Chat settings' });
     await dialog.getByRole('button', { name: `Remove ${CLARA.name}` }).click();
@@ -202,7 +161,7 @@ describe('rich chat', () => {
     await clara.page.getByText('This conversation does not exist, or you are not in it.').waitFor({ timeout: 10_000 });
     await clara.page.waitForTimeout(500);
     expect(await clara.page.getByText('Nur noch für Bob').count()).toBe(0);
-    const claraMessages = await clara.page.request.get(`${app.baseUrl}/api/v1/conversations/${group.id}/messages`);
+    const claraMessages = await clara.page.request.get(`${company.app.baseUrl}/api/v1/conversations/${group.id}/messages`);
     expect(claraMessages.status()).toBe(404);
 
     // Bob on a phone: an image, a reaction and the system line.
@@ -216,14 +175,14 @@ describe('rich chat', () => {
       },
       { id: group.id, bytes: [...makePng(800, 500, [200, 120, 40])] },
     );
-    const sent = (await apiAs(app, alice.page, 'POST', `/conversations/${group.id}/messages`, {
+    const sent = (await apiAs(company.app, alice.page, 'POST', `/conversations/${group.id}/messages`, {
       clientId: 'phone-shot-1',
       body: 'So sieht die **Baustelle** aus',
       attachmentIds: [upload.id],
     })) as { id: string };
-    const bob = await loggedIn(BOB, viewports.phone);
-    await apiAs(app, bob.page, 'PUT', `/conversations/${group.id}/messages/${sent.id}/reaction`, { emoji: '❤️' });
-    await bob.page.goto(`${app.baseUrl}/chat/${group.id}`);
+    const bob = await loggedIn(BOB, { viewport: viewports.phone });
+    await apiAs(company.app, bob.page, 'PUT', `/conversations/${group.id}/messages/${sent.id}/reaction`, { emoji: '❤️' });
+    await bob.page.goto(`${company.app.baseUrl}/chat/${group.id}`);
     const bobLog = bob.page.getByRole('log');
     await bobLog.getByText(`${ALICE.name} removed ${CLARA.name}`).waitFor();
     const image = bobLog.getByRole('img', { name: 'baustelle.png' });

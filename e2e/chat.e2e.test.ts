@@ -2,52 +2,18 @@
  * Chat: two employees in two browsers. Alice starts a chat from Bob's profile; Bob sees the message live
  * (no reload), types (Alice sees it), replies; Alice sees the reply and "Seen". Plus axe and screenshots.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import {
-  apiAs,
-  completeSetup,
-  ensureScreenshotDir,
-  launchBrowser,
-  login,
-  newPage,
-  screenshotDir,
-  seriousViolations,
-  startApp,
-  type TestApp,
-  viewports,
-} from './harness.ts';
+import { ALICE, BOB, screenshotDir, seriousViolations, setupCompany, viewports } from './harness.ts';
 
-let app: TestApp;
-let browser: Browser;
-
-const ALICE = { name: 'Alice Adler', email: 'alice@acme.test', password: 'alice-password-1' };
-const BOB = { name: 'Bob Berger', email: 'bob@acme.test', password: 'bob-password-1' };
-let bobId = '';
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  await ensureScreenshotDir();
-  const { context, page } = await newPage(browser);
-  await completeSetup(page, app.baseUrl);
-  await apiAs(app, page, 'POST', '/users', { ...ALICE, role: 'member' });
-  const bob = (await apiAs(app, page, 'POST', '/users', { ...BOB, role: 'member' })) as { id?: string; user?: { id: string } };
-  bobId = bob.id ?? bob.user?.id ?? '';
-  await context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const company = setupCompany({ colleagues: [ALICE, BOB] });
+const { ids, loggedIn } = company;
 
 describe('chat', () => {
   it('two colleagues chat live: message, typing, reply, seen', async () => {
-    expect(bobId).not.toBe('');
-    const bob = await newPage(browser);
-    await login(bob.page, app.baseUrl, BOB.email, BOB.password);
-    await bob.page.goto(`${app.baseUrl}/chat`);
+    expect(ids[BOB.email]).not.toBe('');
+    const bob = await loggedIn(BOB);
+    await bob.page.goto(`${company.app.baseUrl}/chat`);
     await bob.page.getByRole('heading', { name: 'Chat', level: 1 }).waitFor();
     await bob.page.evaluate(() => {
       (window as unknown as { __noReload: boolean }).__noReload = true;
@@ -56,9 +22,8 @@ describe('chat', () => {
     await bob.page.waitForTimeout(1000);
 
     // Alice: Bob's profile → Message → "Hallo!".
-    const alice = await newPage(browser);
-    await login(alice.page, app.baseUrl, ALICE.email, ALICE.password);
-    await alice.page.goto(`${app.baseUrl}/people/${bobId}`);
+    const alice = await loggedIn(ALICE);
+    await alice.page.goto(`${company.app.baseUrl}/people/${ids[BOB.email]}`);
     await alice.page.getByRole('button', { name: 'Message' }).click();
     // Wide screens open a docked window first (dock.e2e.test.ts); from there to the full chat page.
     await alice.page
@@ -97,7 +62,7 @@ describe('chat', () => {
 
     expect(await seriousViolations(bob.page)).toEqual([]);
     await alice.page.screenshot({ path: join(screenshotDir, 'chat-conversation-desktop.png') });
-    await bob.page.goto(`${app.baseUrl}/chat`);
+    await bob.page.goto(`${company.app.baseUrl}/chat`);
     await bob.page.getByRole('link', { name: new RegExp(ALICE.name) }).waitFor();
     expect(await seriousViolations(bob.page)).toEqual([]);
     await bob.page.screenshot({ path: join(screenshotDir, 'chat-list-desktop.png') });
@@ -108,9 +73,8 @@ describe('chat', () => {
   });
 
   it('phone: list and conversation are separate full-screen views', async () => {
-    const { context, page, problems } = await newPage(browser, { viewport: viewports.phone });
-    await login(page, app.baseUrl, BOB.email, BOB.password);
-    await page.goto(`${app.baseUrl}/`);
+    const { context, page, problems } = await loggedIn(BOB, { viewport: viewports.phone });
+    await page.goto(`${company.app.baseUrl}/`);
     // Phones: Chat is an icon in the top bar (the bottom bar keeps at most five whole labels).
     expect(await page.locator('nav.bottom-tabs .bottom-tabs__label').count()).toBeLessThanOrEqual(5);
     await page.getByRole('banner').getByRole('link', { name: /^Chat/ }).click();
@@ -131,9 +95,8 @@ describe('chat', () => {
   });
 
   it('new conversation dialog reuses the direct chat; own messages can be edited and deleted', async () => {
-    const { context, page, problems } = await newPage(browser);
-    await login(page, app.baseUrl, ALICE.email, ALICE.password);
-    await page.goto(`${app.baseUrl}/chat`);
+    const { context, page, problems } = await loggedIn(ALICE);
+    await page.goto(`${company.app.baseUrl}/chat`);
     await page.getByRole('button', { name: 'New' }).click();
     const dialog = page.getByRole('dialog', { name: 'New conversation' });
     await dialog.getByRole('combobox', { name: 'To' }).fill('Bob');

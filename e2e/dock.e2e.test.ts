@@ -4,25 +4,10 @@
  * opening the full-screen conversation instead, browser notifications while the tab is hidden, a group's
  * chat room started from the group page, and the admin's attachment size limit.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import {
-  apiAs,
-  completeSetup,
-  ensureScreenshotDir,
-  launchBrowser,
-  login,
-  newPage,
-  screenshotDir,
-  seriousViolations,
-  startApp,
-  type TestApp,
-  viewports,
-} from './harness.ts';
-
-let app: TestApp;
-let browser: Browser;
+import { apiAs, login, newPage, screenshotDir, seriousViolations, setupCompany, viewports } from './harness.ts';
 
 const ADMIN = { company: 'Acme Logistik GmbH', name: 'Ada Admin', email: 'ada@acme.test', password: 'ada-password-1' };
 const ANNA = { name: 'Anna Andres', email: 'anna@acme.test', password: 'anna-password-1' };
@@ -30,32 +15,11 @@ const BEN = { name: 'Ben Berger', email: 'ben@acme.test', password: 'ben-passwor
 const CARL = { name: 'Carl Claus', email: 'carl@acme.test', password: 'carl-password-1' };
 const DORA = { name: 'Dora Dietz', email: 'dora@acme.test', password: 'dora-password-1' };
 const EMIL = { name: 'Emil Engel', email: 'emil@acme.test', password: 'emil-password-1' };
-const ids: Record<string, string> = {};
 
 const desktop = { width: 1366, height: 900 };
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  await ensureScreenshotDir();
-  const { context, page } = await newPage(browser);
-  await completeSetup(page, app.baseUrl, ADMIN);
-  for (const person of [ANNA, BEN, CARL, DORA, EMIL]) {
-    const created = (await apiAs(app, page, 'POST', '/users', { ...person, role: 'member' })) as { id?: string; user?: { id: string } };
-    ids[person.email] = created.id ?? created.user?.id ?? '';
-  }
-  await context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function loggedIn(person: { email: string; password: string }, options: Parameters<typeof newPage>[1] = {}) {
-  const session = await newPage(browser, { viewport: desktop, ...options });
-  await login(session.page, app.baseUrl, person.email, person.password);
-  return session;
-}
+const company = setupCompany({ admin: ADMIN, colleagues: [ANNA, BEN, CARL, DORA, EMIL], viewport: desktop });
+const { ids, loggedIn } = company;
 
 /** The top bar's chat link ("Chat" plus the unread count for screen readers). */
 const topBarChat = (page: Page) => page.getByRole('banner').getByRole('link', { name: /^Chat/ });
@@ -63,11 +27,11 @@ const topBarChat = (page: Page) => page.getByRole('banner').getByRole('link', { 
 describe('chat dock', () => {
   it('online colleagues → docked chat: live message, typing, seen, unread badge, minimise/restore/close', async () => {
     const ben = await loggedIn(BEN);
-    await ben.page.goto(`${app.baseUrl}/`);
+    await ben.page.goto(`${company.app.baseUrl}/`);
     await ben.page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 
     const anna = await loggedIn(ANNA);
-    await anna.page.goto(`${app.baseUrl}/`);
+    await anna.page.goto(`${company.app.baseUrl}/`);
     const online = anna.page.getByRole('complementary').getByRole('region', { name: 'Online now' });
     const benButton = online.getByRole('button', { name: new RegExp(BEN.name) });
     await benButton.waitFor({ timeout: 10_000 });
@@ -83,7 +47,7 @@ describe('chat dock', () => {
     await benButton.click();
     const annaWindow = anna.page.getByRole('region', { name: `Chat with ${BEN.name}` });
     await annaWindow.waitFor();
-    expect(anna.page.url()).toBe(`${app.baseUrl}/`);
+    expect(anna.page.url()).toBe(`${company.app.baseUrl}/`);
     const annaBox = annaWindow.getByRole('textbox', { name: 'Message' });
     await annaBox.waitFor();
     await expect.poll(() => annaBox.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -135,7 +99,7 @@ describe('chat dock', () => {
     await anna.page.waitForURL(/\/chat\/[^/]+$/);
     await anna.page.getByRole('log').getByText('Noch da?').waitFor();
     expect(await anna.page.locator('.chat-dock').count()).toBe(0);
-    await anna.page.goto(`${app.baseUrl}/`);
+    await anna.page.goto(`${company.app.baseUrl}/`);
     await annaWindow.waitFor();
     await annaWindow.getByRole('button', { name: `Close chat with ${BEN.name}` }).click();
     expect(await anna.page.locator('.dock-window').count()).toBe(0);
@@ -148,7 +112,7 @@ describe('chat dock', () => {
   it('at most three windows side by side (the fourth replaces the oldest), kept over a reload', async () => {
     const anna = await loggedIn(ANNA);
     const openFromProfile = async (person: { email: string; name: string }) => {
-      await anna.page.goto(`${app.baseUrl}/people/${ids[person.email]}`);
+      await anna.page.goto(`${company.app.baseUrl}/people/${ids[person.email]}`);
       await anna.page.getByRole('main').getByRole('button', { name: 'Message' }).click();
       await anna.page.getByRole('region', { name: `Chat with ${person.name}` }).waitFor();
       // The profile stays: the chat opens beside it.
@@ -173,16 +137,15 @@ describe('chat dock', () => {
   });
 
   it('phone: Message opens the full-screen conversation, no dock', async () => {
-    const { context, page, problems } = await newPage(browser, { viewport: viewports.phone });
-    await login(page, app.baseUrl, ANNA.email, ANNA.password);
-    await page.goto(`${app.baseUrl}/people/${ids[BEN.email]}`);
+    const { context, page, problems } = await loggedIn(ANNA, { viewport: viewports.phone });
+    await page.goto(`${company.app.baseUrl}/people/${ids[BEN.email]}`);
     await page.getByRole('main').getByRole('button', { name: 'Message' }).click();
     await page.waitForURL(/\/chat\/[^/]+$/);
     await page.getByRole('log').getByText('Noch da?').waitFor();
     expect(await page.locator('.chat-dock').count()).toBe(0);
     await page.screenshot({ path: join(screenshotDir, 'dock-phone-conversation.png') });
     // The home page of a phone has no right column and no dock.
-    await page.goto(`${app.baseUrl}/`);
+    await page.goto(`${company.app.baseUrl}/`);
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     expect(await page.locator('.chat-dock').count()).toBe(0);
     expect(problems).toEqual([]);
@@ -190,8 +153,8 @@ describe('chat dock', () => {
   });
 
   it('a message while the tab is hidden shows one browser notification; the setting switches them off', async () => {
-    const anna = await newPage(browser, { viewport: desktop });
-    await anna.context.grantPermissions(['notifications'], { origin: app.baseUrl });
+    const anna = await newPage(company.browser, { viewport: desktop });
+    await anna.context.grantPermissions(['notifications'], { origin: company.app.baseUrl });
     // A hidden tab and a recording stand-in for the Notification API.
     await anna.context.addInitScript(() => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
@@ -209,16 +172,19 @@ describe('chat dock', () => {
       }
       Object.defineProperty(window, 'Notification', { configurable: true, writable: true, value: FakeNotification });
     });
-    await login(anna.page, app.baseUrl, ANNA.email, ANNA.password);
-    await anna.page.goto(`${app.baseUrl}/`);
+    await login(anna.page, company.app.baseUrl, ANNA.email, ANNA.password);
+    await anna.page.goto(`${company.app.baseUrl}/`);
     await anna.page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     // Give the tab a moment to open its live connection.
     await anna.page.waitForTimeout(1500);
 
     const ben = await loggedIn(BEN);
-    const conversation = (await apiAs(app, ben.page, 'POST', '/conversations', { userIds: [ids[ANNA.email]] })) as { id: string };
+    const conversation = (await apiAs(company.app, ben.page, 'POST', '/conversations', { userIds: [ids[ANNA.email]] })) as { id: string };
     const send = (body: string) =>
-      apiAs(app, ben.page, 'POST', `/conversations/${conversation.id}/messages`, { clientId: `c${Date.now()}x${Math.random().toString(36).slice(2)}`, body });
+      apiAs(company.app, ben.page, 'POST', `/conversations/${conversation.id}/messages`, {
+        clientId: `c${Date.now()}x${Math.random().toString(36).slice(2)}`,
+        body,
+      });
     await send('Bist du heute im Büro?');
     const notes = () => anna.page.evaluate(() => (window as unknown as { __notes: { title: string; body: string; tag: string }[] }).__notes);
     await expect.poll(notes, { timeout: 10_000 }).toHaveLength(1);
@@ -228,7 +194,7 @@ describe('chat dock', () => {
     expect(note?.tag).toContain(conversation.id);
 
     // Switched off in the settings: nothing more.
-    await anna.page.goto(`${app.baseUrl}/settings`);
+    await anna.page.goto(`${company.app.baseUrl}/settings`);
     const toggle = anna.page.getByRole('checkbox', { name: /browser notification/ });
     await toggle.waitFor();
     expect(await toggle.isChecked()).toBe(true);
@@ -245,21 +211,21 @@ describe('chat dock', () => {
 
   it('group chat room: the owner starts it from the group page, a member opens it and posts', async () => {
     const anna = await loggedIn(ANNA);
-    const group = (await apiAs(app, anna.page, 'POST', '/groups', {
+    const group = (await apiAs(company.app, anna.page, 'POST', '/groups', {
       name: 'Lager Nord',
       description: 'Alles rund ums Lager.',
       visibility: 'public',
       joinPolicy: 'open',
     })) as { slug: string };
     const ben = await loggedIn(BEN);
-    await apiAs(app, ben.page, 'POST', `/groups/${group.slug}/members`, {});
+    await apiAs(company.app, ben.page, 'POST', `/groups/${group.slug}/members`, {});
 
     // Before the room exists, a member without edit rights sees no chat button.
-    await ben.page.goto(`${app.baseUrl}/groups/${group.slug}`);
+    await ben.page.goto(`${company.app.baseUrl}/groups/${group.slug}`);
     await ben.page.getByRole('heading', { level: 1, name: 'Lager Nord' }).waitFor();
     expect(await ben.page.getByRole('button', { name: /chat/i }).count()).toBe(0);
 
-    await anna.page.goto(`${app.baseUrl}/groups/${group.slug}`);
+    await anna.page.goto(`${company.app.baseUrl}/groups/${group.slug}`);
     await anna.page.getByRole('button', { name: 'Start a group chat room' }).click();
     const annaRoom = anna.page.getByRole('region', { name: 'Chat with Lager Nord' });
     await annaRoom.waitFor();
@@ -280,7 +246,7 @@ describe('chat dock', () => {
 
   it('admin: the chat attachment limit is saved with the company settings', async () => {
     const ada = await loggedIn(ADMIN);
-    await ada.page.goto(`${app.baseUrl}/admin/company`);
+    await ada.page.goto(`${company.app.baseUrl}/admin/company`);
     const field = ada.page.getByLabel('Maximum chat attachment size (MB)');
     await field.waitFor();
     expect(await field.inputValue()).toBe('25');
@@ -289,8 +255,8 @@ describe('chat dock', () => {
     await ada.page.getByText('Company settings saved.').waitFor();
     await ada.page.reload();
     await expect.poll(() => ada.page.getByLabel('Maximum chat attachment size (MB)').inputValue()).toBe('40');
-    const company = (await apiAs(app, ada.page, 'GET', '/settings/company')) as { chatAttachmentMaxMb: number };
-    expect(company.chatAttachmentMaxMb).toBe(40);
+    const settings = (await apiAs(company.app, ada.page, 'GET', '/settings/company')) as { chatAttachmentMaxMb: number };
+    expect(settings.chatAttachmentMaxMb).toBe(40);
     expect(ada.problems).toEqual([]);
     await ada.context.close();
   });

@@ -16,7 +16,7 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import pg from 'pg';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
@@ -269,6 +269,66 @@ export async function completeSetup(
   await page.waitForURL(`${baseUrl}/`);
   await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
   return admin;
+}
+
+export interface Person {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** The colleagues most journeys use; each test file starts its own company, so they never collide. */
+export const ALICE: Person = { name: 'Alice Adler', email: 'alice@acme.test', password: 'alice-password-1' };
+export const BOB: Person = { name: 'Bob Berger', email: 'bob@acme.test', password: 'bob-password-1' };
+export const CLARA: Person = { name: 'Clara Cramer', email: 'clara@acme.test', password: 'clara-password-1' };
+
+export type Session = Awaited<ReturnType<typeof newPage>>;
+
+export interface Company {
+  /** Set once the file's `beforeAll` has run. */
+  app: TestApp;
+  browser: Browser;
+  /** The colleagues' user ids, by e-mail. */
+  ids: Record<string, string>;
+  /** A fresh browser profile logged in as `person` (the company's viewport unless `options` says otherwise). */
+  loggedIn(person: Pick<Person, 'email' | 'password'>, options?: BrowserContextOptions): Promise<Session>;
+}
+
+/**
+ * The usual start of a journey file, as `beforeAll`/`afterAll` hooks of the calling file: a fresh app and
+ * browser, first-run setup by the admin, and the colleagues created as members through the API.
+ */
+export function setupCompany(options: {
+  colleagues: Person[];
+  admin?: Parameters<typeof completeSetup>[2];
+  viewport?: { width: number; height: number };
+}): Company {
+  const company: Company = {
+    app: undefined as unknown as TestApp,
+    browser: undefined as unknown as Browser,
+    ids: {},
+    async loggedIn(person, contextOptions = {}) {
+      const session = await newPage(company.browser, { viewport: options.viewport ?? viewports.desktop, ...contextOptions });
+      await login(session.page, company.app.baseUrl, person.email, person.password);
+      return session;
+    },
+  };
+  beforeAll(async () => {
+    [company.app, company.browser] = await Promise.all([startApp(), launchBrowser()]);
+    await ensureScreenshotDir();
+    const { context, page } = await newPage(company.browser);
+    await completeSetup(page, company.app.baseUrl, options.admin);
+    for (const person of options.colleagues) {
+      const created = (await apiAs(company.app, page, 'POST', '/users', { ...person, role: 'member' })) as { id?: string; user?: { id: string } };
+      company.ids[person.email] = created.id ?? created.user?.id ?? '';
+    }
+    await context.close();
+  });
+  afterAll(async () => {
+    await company.browser?.close();
+    await company.app?.stop();
+  });
+  return company;
 }
 
 export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {

@@ -7,6 +7,7 @@ import { usePresenceUpdates } from '../../features/chat/api/presence.ts';
 import { OnlineColleaguesCard } from '../../features/chat/dock/online-card.tsx';
 import { useChatAlerts } from '../../features/chat/dock/use-chat-alerts.ts';
 import { useUnreadTitle } from '../../features/chat/hooks/use-unread-title.ts';
+import { ConfirmationReminders } from '../../features/feed/components/confirmation-reminders.tsx';
 import { GroupInvitationsCard } from '../../features/groups/components/group-invitations-card.tsx';
 import { ColleaguesCard } from '../../features/people/components/colleagues-card.tsx';
 import { useDockAvailable, useDockWindows } from '../../lib/chat-dock.ts';
@@ -67,6 +68,7 @@ export function AppShell() {
       <div className={`app__body${wide ? ' app__body--wide' : ''}`}>
         <LeftNav />
         <main id="main" ref={mainRef} tabIndex={-1} className="app__main">
+          <ConfirmationReminders />
           <Outlet />
         </main>
         <aside className="app__aside" aria-label={t('aside')} hidden={wide}>

@@ -1,13 +1,12 @@
 import type { Attachment, UserSummary } from '@innenhof/contract';
-import { type ClipboardEvent, type FormEvent, type KeyboardEvent, type RefObject, Suspense, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, type RefObject, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmojiButton } from '../../../components/emoji-button.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
-import { IconClose } from '../../../components/ui/icons.tsx';
-import type { Uploads } from '../hooks/use-uploads.ts';
-import { formatSize } from '../lib/system-text.ts';
-import { IconFile, IconPaperclip, IconSend, IconSmile } from '../../../components/ui/icons.tsx';
-import { EmojiPicker } from './message-parts.tsx';
+import { IconPaperclip, IconSend } from '../../../components/ui/icons.tsx';
+import { FileInput, UploadPreviews } from '../../../components/upload-previews.tsx';
+import type { Uploads } from '../../../lib/use-uploads.ts';
 
 export type ReplyRef = { id: string; authorName: string | null; excerpt: string };
 
@@ -46,7 +45,7 @@ export function Composer({
   members: UserSummary[];
   meId: string;
   canPost: boolean;
-  uploads: Uploads;
+  uploads: Uploads<Attachment>;
   replyTo: ReplyRef | null;
   onCancelReply: () => void;
   sendError: string | null;
@@ -54,13 +53,12 @@ export function Composer({
   onTyping: () => void;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
 }) {
-  const { t, i18n } = useTranslation('chat');
+  const { t } = useTranslation('chat');
   const id = useId();
   const [draft, setDraft] = useState('');
   const [mentioned, setMentioned] = useState<{ id: string; name: string }[]>([]);
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
-  const [emojiOpen, setEmojiOpen] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const caret = useRef(0);
 
@@ -156,14 +154,6 @@ export function Composer({
     }
   };
 
-  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const files = [...event.clipboardData.files];
-    if (files.length) {
-      event.preventDefault();
-      uploads.add(files);
-    }
-  };
-
   if (!canPost) {
     return <p className="composer composer--readonly muted">{t('cannotPost')}</p>;
   }
@@ -184,52 +174,9 @@ export function Composer({
           </button>
         </div>
       ) : null}
-      {uploads.items.length ? (
-        <ul className="uploads plain-list" aria-label={t('attach.list')}>
-          {uploads.items.map((u) => (
-            <li key={u.key} className={`upload-chip${u.status === 'error' ? ' upload-chip--error' : ''}`}>
-              {u.preview ? <img className="upload-chip__thumb" src={u.preview} alt="" width={40} height={40} /> : <IconFile width={24} height={24} />}
-              <span className="upload-chip__text">
-                <span className="upload-chip__name">{u.name}</span>
-                {u.status === 'error' ? (
-                  <span className="upload-chip__error">{u.error}</span>
-                ) : (
-                  <span className="upload-chip__meta">{u.status === 'done' ? formatSize(u.size, i18n.language) : t('attach.uploading')}</span>
-                )}
-                {u.status === 'uploading' ? (
-                  <span
-                    className="upload-chip__progress"
-                    role="progressbar"
-                    aria-label={t('attach.progress', { name: u.name })}
-                    aria-valuemin={0}
-                    aria-valuemax={100}
-                    aria-valuenow={u.progress}
-                  >
-                    <span className="upload-chip__bar" style={{ width: `${u.progress}%` }} />
-                  </span>
-                ) : null}
-              </span>
-              <button type="button" className="upload-chip__remove icon-button" onClick={() => uploads.remove(u.key)}>
-                <IconClose width={16} height={16} />
-                <span className="visually-hidden">{t('attach.remove', { name: u.name })}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <UploadPreviews uploads={uploads} layout="chips" />
       <div className="composer__row">
-        <input
-          ref={fileRef}
-          type="file"
-          multiple
-          hidden
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => {
-            if (e.target.files?.length) uploads.add(e.target.files);
-            e.target.value = '';
-          }}
-        />
+        <FileInput inputRef={fileRef} onFiles={uploads.add} />
         <button type="button" className="icon-button composer__tool" onClick={() => fileRef.current?.click()} title={t('attach.button')}>
           <IconPaperclip width={20} height={20} />
           <span className="visually-hidden">{t('attach.button')}</span>
@@ -278,41 +225,20 @@ export function Composer({
             onSelect={(e) => refreshMention(e.currentTarget.value, e.currentTarget.selectionStart)}
             onBlur={() => setTimeout(() => setMention(null), 150)}
             onKeyDown={onKeyDown}
-            onPaste={onPaste}
+            onPaste={uploads.onPaste}
           />
           <span className="visually-hidden" aria-live="polite">
             {showSuggestions ? t('mentions.count', { count: suggestions.length }) : ''}
           </span>
         </div>
-        <div className="composer__emoji">
-          <button
-            type="button"
-            className="icon-button composer__tool"
-            aria-expanded={emojiOpen}
-            aria-haspopup="dialog"
-            title={t('emoji.button')}
-            onClick={() => setEmojiOpen((v) => !v)}
-          >
-            <IconSmile width={20} height={20} />
-            <span className="visually-hidden">{t('emoji.button')}</span>
-          </button>
-          {emojiOpen ? (
-            <div className="composer__emoji-pop">
-              <Suspense fallback={<p className="muted small">{t('common:loading')}</p>}>
-                <EmojiPicker
-                  onPick={(emoji) => {
-                    insertEmoji(emoji);
-                    setEmojiOpen(false);
-                  }}
-                  onClose={() => {
-                    setEmojiOpen(false);
-                    textareaRef.current?.focus();
-                  }}
-                />
-              </Suspense>
-            </div>
-          ) : null}
-        </div>
+        <EmojiButton
+          label={t('emoji.button')}
+          block="composer__emoji"
+          toolClass="composer__tool"
+          iconSize={20}
+          onPick={insertEmoji}
+          onClose={() => textareaRef.current?.focus()}
+        />
         <button type="submit" className="button button--primary composer__send" disabled={!canSend}>
           <IconSend width={18} height={18} />
           <span className="composer__send-label">{t('send')}</span>

@@ -44,7 +44,7 @@ import { conversationTitle, otherMembers } from './conversation-info.ts';
 import { ConversationPicture } from './conversation-list.tsx';
 import { Attachments, MessageBody, ReactionBar, ReactionChips } from './message-parts.tsx';
 import { SearchPanel } from './search-panel.tsx';
-import { type MenuItem, ThreadMenu } from './thread-menu.tsx';
+import { MenuButton, type MenuItem } from '../../../components/menu-button.tsx';
 
 /** Consecutive messages of one person within this time form one group of bubbles. */
 const GROUP_MS = 5 * 60_000;
@@ -419,7 +419,7 @@ function Thread({
             <span className="visually-hidden">{t('muted')}</span>
           </span>
         ) : null}
-        <ThreadMenu items={menu} />
+        <MenuButton items={menu} label={t('menu.label')} />
         {headerActions ? <span className="thread__actions">{headerActions}</span> : null}
         {variant === 'dock' && onClose && !headerActions ? (
           <button type="button" className="icon-button" onClick={onClose}>

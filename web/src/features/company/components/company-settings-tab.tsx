@@ -38,6 +38,7 @@ function CompanyForm({ company }: { company: CompanySettings }) {
   const [guestsAllowed, setGuestsAllowed] = useState(company.guestsAllowed);
   const [groupCreation, setGroupCreation] = useState(company.groupCreation);
   const [attachmentMb, setAttachmentMb] = useState(String(company.chatAttachmentMaxMb ?? Limits.chatAttachmentMbDefault));
+  const [postAttachmentMb, setPostAttachmentMb] = useState(String(company.postAttachmentMaxMb ?? Limits.chatAttachmentMbDefault));
   const [linkPreviews, setLinkPreviews] = useState(company.linkPreviews);
   const [hosts, setHosts] = useState<string[]>(company.linkPreviewAllowHosts ?? []);
   const previewsHintId = useId();
@@ -55,6 +56,7 @@ function CompanyForm({ company }: { company: CompanySettings }) {
         guestsAllowed,
         groupCreation,
         chatAttachmentMaxMb: Number(attachmentMb),
+        postAttachmentMaxMb: Number(postAttachmentMb),
         linkPreviews,
         linkPreviewAllowHosts: cleanHosts,
       });
@@ -65,8 +67,11 @@ function CompanyForm({ company }: { company: CompanySettings }) {
 
   const fields = fieldErrors(t, update.error);
   const validHex = /^#[0-9a-fA-F]{6}$/.test(accent);
-  const mb = Number(attachmentMb);
-  const validMb = Number.isInteger(mb) && mb >= 1 && mb <= Limits.chatAttachmentMbMax;
+  const isValidMb = (value: string) => {
+    const mb = Number(value);
+    return Number.isInteger(mb) && mb >= 1 && mb <= Limits.chatAttachmentMbMax;
+  };
+  const validMb = isValidMb(attachmentMb) && isValidMb(postAttachmentMb);
   return (
     <section className="card" aria-labelledby="company-heading">
       <h2 id="company-heading" className="card__title">
@@ -148,7 +153,7 @@ function CompanyForm({ company }: { company: CompanySettings }) {
             {t('company.guestsAllowedHint')}
           </p>
         </div>
-        <h3 className="card__subtitle">{t('company.chatSection')}</h3>
+        <h3 className="card__subtitle">{t('company.attachmentsSection')}</h3>
         <TextField
           label={t('company.chatAttachmentMaxMb')}
           hint={t('company.chatAttachmentMaxMbHint')}
@@ -162,6 +167,20 @@ function CompanyForm({ company }: { company: CompanySettings }) {
           value={attachmentMb}
           onChange={(e) => setAttachmentMb(e.target.value)}
           error={fields.chatAttachmentMaxMb}
+        />
+        <TextField
+          label={t('company.postAttachmentMaxMb')}
+          hint={t('company.postAttachmentMaxMbHint')}
+          type="number"
+          name="postAttachmentMaxMb"
+          inputMode="numeric"
+          required
+          min={1}
+          max={Limits.chatAttachmentMbMax}
+          step={1}
+          value={postAttachmentMb}
+          onChange={(e) => setPostAttachmentMb(e.target.value)}
+          error={fields.postAttachmentMaxMb}
         />
         <h3 className="card__subtitle">{t('company.linkPreviewsSection')}</h3>
         <div className="field">

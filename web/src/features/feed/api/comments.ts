@@ -8,8 +8,33 @@ type CommentPage = { items: Comment[]; nextCursor: string | null };
 
 const commentsPath = (postId: string) => `/posts/${encodeURIComponent(postId)}/comments`;
 
-/** `GET /posts/:id/comments` (oldest first), or the replies to one comment. */
-export const commentsQueryOptions = (postId: string, parentId: string | null) =>
+/** The first page of "View more comments" also covers the (up to) two shown with the post. */
+export const FIRST_COMMENTS_PAGE = 12;
+export const COMMENTS_PAGE = 10;
+
+/**
+ * A post's top-level comments, paged backwards from the newest (`order=newest`; each page newest first):
+ * "View N more comments" prepends the next older page. Refetching (after any change) starts again from the
+ * newest with as many pages, so a new comment never leaves a gap.
+ */
+export const topCommentsQueryOptions = (postId: string) =>
+  infiniteQueryOptions({
+    queryKey: feedKeys.comments(postId, null),
+    queryFn: ({ pageParam, signal }) =>
+      api<CommentPage>(commentsPath(postId), {
+        query: { order: 'newest', cursor: pageParam, limit: pageParam ? COMMENTS_PAGE : FIRST_COMMENTS_PAGE },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export function useTopComments(postId: string, enabled: boolean) {
+  return useInfiniteQuery({ ...topCommentsQueryOptions(postId), enabled });
+}
+
+/** The replies to one comment (one level), oldest first. */
+export const repliesQueryOptions = (postId: string, parentId: string) =>
   infiniteQueryOptions({
     queryKey: feedKeys.comments(postId, parentId),
     queryFn: ({ pageParam, signal }) => api<CommentPage>(commentsPath(postId), { query: { parentId, cursor: pageParam, limit: 20 }, signal }),
@@ -17,8 +42,8 @@ export const commentsQueryOptions = (postId: string, parentId: string | null) =>
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-export function useComments(postId: string, parentId: string | null, enabled: boolean) {
-  return useInfiniteQuery({ ...commentsQueryOptions(postId, parentId), enabled });
+export function useReplies(postId: string, parentId: string, enabled: boolean) {
+  return useInfiniteQuery({ ...repliesQueryOptions(postId, parentId), enabled });
 }
 
 /** After any comment change: the comment lists and the post (count, latest comments) are fetched again. */

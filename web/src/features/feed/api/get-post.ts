@@ -1,5 +1,5 @@
-import type { Post, UserSummary } from '@innenhof/contract';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ConfirmationList, Post, ReactionKind, UserSummary } from '@innenhof/contract';
+import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { feedKeys } from './keys.ts';
 
@@ -18,22 +18,27 @@ export function usePostVersions(id: string, enabled: boolean) {
   });
 }
 
-export type Reactor = { user: UserSummary; kind: string };
+export type Reactor = { user: UserSummary; kind: ReactionKind };
 
-export function useReactors(postId: string, commentId: string | null, enabled: boolean) {
-  return useQuery({
-    queryKey: feedKeys.reactors(postId, commentId),
-    queryFn: ({ signal }) => api<{ items: Reactor[] }>(`/posts/${encodeURIComponent(postId)}/reactions`, { query: { commentId }, signal }),
+/** Who reacted, newest first, 50 at a time; `kind` narrows to one reaction (a tab of the dialog). */
+export function useReactors(postId: string, commentId: string | null, kind: ReactionKind | null, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: feedKeys.reactorsTab(postId, commentId, kind),
+    queryFn: ({ pageParam, signal }) =>
+      api<{ items: Reactor[]; nextCursor: string | null }>(`/posts/${encodeURIComponent(postId)}/reactions`, {
+        query: { commentId, kind, cursor: pageParam, limit: 50 },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
   });
 }
 
-type Confirmation = { user: UserSummary; confirmedAt: string | null };
-
 export function useConfirmations(postId: string, enabled: boolean) {
   return useQuery({
     queryKey: feedKeys.confirmations(postId),
-    queryFn: ({ signal }) => api<{ confirmed: Confirmation[]; pending: Confirmation[] }>(`/posts/${encodeURIComponent(postId)}/confirmations`, { signal }),
+    queryFn: ({ signal }) => api<ConfirmationList>(`/posts/${encodeURIComponent(postId)}/confirmations`, { signal }),
     enabled,
   });
 }

@@ -13,8 +13,14 @@ export const feedKeys = {
   list: (source: FeedSource) => ['feed', 'list', source] as const,
   post: (id: string) => ['feed', 'post', id] as const,
   versions: (id: string) => ['feed', 'versions', id] as const,
+  /** Who reacted to a post and all its comments (prefix). */
+  reactorsOf: (id: string) => ['feed', 'reactors', id] as const,
+  /** Who reacted to the post (`commentId` null) or one comment, every tab (prefix). */
   reactors: (id: string, commentId: string | null) => ['feed', 'reactors', id, commentId] as const,
+  /** One tab of the dialog: one reaction kind, or all (`kind` null). */
+  reactorsTab: (id: string, commentId: string | null, kind: string | null) => ['feed', 'reactors', id, commentId, kind] as const,
   confirmations: (id: string) => ['feed', 'confirmations', id] as const,
+  /** A post's top-level comments (`parentId` null, paged from the newest) or one comment's replies (oldest first). */
   comments: (postId: string, parentId: string | null) => ['feed', 'comments', postId, parentId] as const,
   commentsOf: (postId: string) => ['feed', 'comments', postId] as const,
   followers: (userId: string) => ['feed', 'followers', userId] as const,

@@ -1,4 +1,4 @@
-import type { CreatePost, Post, ReactionKind, UpdatePost } from '@innenhof/contract';
+import type { ConfirmationList, ConfirmationReminder, CreatePost, Post, ReactionKind, UpdatePost } from '@innenhof/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { dropPost, putPost } from './cache.ts';
@@ -65,6 +65,17 @@ export function useConfirmPost(id: string) {
   return useMutation({
     mutationFn: () => api<Post>(`${postPath(id)}/confirmations`, { method: 'POST' }),
     onSuccess: (post) => putPost(queryClient, post),
+  });
+}
+
+/** "Remind the rest": the readers who have not confirmed get a reminder (once an hour at most: 429 otherwise). */
+export function useRemindUnconfirmed(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<ConfirmationReminder>(`${postPath(id)}/confirmations/reminders`, { method: 'POST' }),
+    onSuccess: (result) => {
+      queryClient.setQueryData<ConfirmationList>(feedKeys.confirmations(id), (list) => (list ? { ...list, remindedAt: result.remindedAt } : list));
+    },
   });
 }
 

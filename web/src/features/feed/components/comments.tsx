@@ -1,6 +1,6 @@
 import type { Comment, Post } from '@innenhof/contract';
 import { Link } from '@tanstack/react-router';
-import { type KeyboardEvent, type RefObject, useRef, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
@@ -8,35 +8,52 @@ import { IconSend } from '../../../components/ui/icons.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { useMe } from '../../../lib/session.ts';
-import { useComments, useCreateComment, useDeleteComment, useReactToComment, useUpdateComment } from '../api/comments.ts';
+import { useCreateComment, useDeleteComment, useReactToComment, useReplies, useTopComments, useUpdateComment } from '../api/comments.ts';
 import { keptMentions, type Mention, MentionTextarea } from './mention-textarea.tsx';
-import { MenuButton } from './menu-button.tsx';
+import { MenuButton } from '../../../components/menu-button.tsx';
 import { ConfirmDialog } from './post-dialogs.tsx';
 import { PostBody } from './post-body.tsx';
 import { ReactionButton, ReactionSummaryButton } from './reactions.tsx';
 
+/** The comments loaded so far and the two that came with the post, once each, oldest first (ids sort by time). */
+function mergeComments(latest: Comment[], pages: { items: Comment[] }[] | undefined): Comment[] {
+  const byId = new Map<string, Comment>();
+  for (const page of pages ?? []) for (const comment of page.items) byId.set(comment.id, comment);
+  // The post is fetched again after every change, so its copy is at least as fresh.
+  for (const comment of latest) byId.set(comment.id, comment);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /**
- * Under a post: the two newest comments (they come with the post), "View N more comments" to page through
- * all of them, replies one level deep, and the comment box.
+ * Under a post, as on Facebook: the two newest comments (they come with the post), above them "View N more
+ * comments", which prepends the next older page each time; new comments appear at the bottom. Replies one
+ * level deep, and the comment box. On the post's own page (`expandAll`) the first page loads at once.
  */
 export function Comments({ post, inputRef, expandAll }: { post: Post; inputRef: RefObject<HTMLTextAreaElement | null>; expandAll?: boolean }) {
   const { t } = useTranslation('feed');
   const [expanded, setExpanded] = useState(Boolean(expandAll));
-  const all = useComments(post.id, null, expanded);
-  const loaded = all.data?.pages.flatMap((p) => p.items) ?? null;
-  const shown = expanded && loaded ? loaded : post.latestComments;
-  const topLevelShown = shown.length;
-  const more = Math.max(0, post.commentCount - topLevelShown - shown.reduce((n, c) => n + c.replyCount, 0));
+  const top = useTopComments(post.id, expanded);
+  const pages = top.data?.pages;
+  const shown = useMemo(() => mergeComments(post.latestComments, pages), [post.latestComments, pages]);
+  // Exact: the post counts the top-level comments the list pages (deleted ones with replies included).
+  const more = Math.max(0, post.topLevelCommentCount - shown.length);
+  const loading = expanded && (top.isPending || top.isFetchingNextPage);
+  const canLoad = !expanded || top.isPending || top.hasNextPage;
 
   return (
     <section className="comments" aria-label={t('comments.label')}>
-      {!expanded && more > 0 ? (
-        <button type="button" className="link-button comments__more" onClick={() => setExpanded(true)}>
+      {more > 0 && canLoad ? (
+        <button
+          type="button"
+          className="link-button comments__more"
+          disabled={loading}
+          aria-busy={loading}
+          onClick={() => (expanded ? void top.fetchNextPage() : setExpanded(true))}
+        >
           {t('comments.viewMore', { count: more })}
         </button>
       ) : null}
-      {expanded && all.isPending ? <p className="muted small">{t('common:loading')}</p> : null}
-      {all.isError ? <Alert tone="error">{errorMessage(t, all.error)}</Alert> : null}
+      {top.isError ? <Alert tone="error">{errorMessage(t, top.error)}</Alert> : null}
       {shown.length ? (
         <ul className="plain-list comments__list">
           {shown.map((comment) => (
@@ -45,11 +62,6 @@ export function Comments({ post, inputRef, expandAll }: { post: Post; inputRef: 
             </li>
           ))}
         </ul>
-      ) : null}
-      {expanded && all.hasNextPage ? (
-        <button type="button" className="link-button comments__more" disabled={all.isFetchingNextPage} onClick={() => void all.fetchNextPage()}>
-          {t('comments.loadMore')}
-        </button>
       ) : null}
       {post.commentsDisabled ? (
         <p className="muted small comments__off">{t('comments.off')}</p>
@@ -70,11 +82,27 @@ function CommentItem({ post, comment, isReply }: { post: Post; comment: Comment;
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const react = useReactToComment(post.id, comment.id);
   const remove = useDeleteComment(post.id, comment.id);
-  const replies = useComments(post.id, comment.id, showReplies && !isReply);
+  const replies = useReplies(post.id, comment.id, showReplies && !isReply);
   const name = comment.author?.name ?? t('formerMember');
 
   if (comment.deletedAt) {
-    return <p className="comment comment--deleted muted small">{t('comments.deleted')}</p>;
+    // Its replies stay readable under "This comment was deleted." (it is listed only while it has some).
+    return (
+      <div>
+        <p className="comment comment--deleted muted small">{t('comments.deleted')}</p>
+        {!isReply && comment.replyCount > 0 ? (
+          <div className="comment__deleted-replies">
+            {showReplies ? (
+              <ReplyList post={post} replies={replies} />
+            ) : (
+              <button type="button" className="link-button comments__more" onClick={() => setShowReplies(true)}>
+                {t('comments.viewReplies', { count: comment.replyCount })}
+              </button>
+            )}
+          </div>
+        ) : null}
+      </div>
+    );
   }
 
   const menu = [
@@ -136,20 +164,7 @@ function CommentItem({ post, comment, isReply }: { post: Post; comment: Comment;
             {t('comments.viewReplies', { count: comment.replyCount })}
           </button>
         ) : null}
-        {!isReply && showReplies ? (
-          <ul className="plain-list comments__list">
-            {(replies.data?.pages.flatMap((p) => p.items) ?? []).map((reply) => (
-              <li key={reply.id}>
-                <CommentItem post={post} comment={reply} isReply />
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {!isReply && replies.hasNextPage ? (
-          <button type="button" className="link-button comments__more" onClick={() => void replies.fetchNextPage()}>
-            {t('comments.loadMore')}
-          </button>
-        ) : null}
+        {!isReply && showReplies ? <ReplyList post={post} replies={replies} /> : null}
         {replying && !isReply ? <CommentBox post={post} parent={comment} inputRef={replyRef} onDone={() => setReplying(false)} /> : null}
       </div>
       {deleting ? (
@@ -164,6 +179,26 @@ function CommentItem({ post, comment, isReply }: { post: Post; comment: Comment;
         />
       ) : null}
     </div>
+  );
+}
+
+function ReplyList({ post, replies }: { post: Post; replies: ReturnType<typeof useReplies> }) {
+  const { t } = useTranslation('feed');
+  return (
+    <>
+      <ul className="plain-list comments__list">
+        {(replies.data?.pages.flatMap((p) => p.items) ?? []).map((reply) => (
+          <li key={reply.id}>
+            <CommentItem post={post} comment={reply} isReply />
+          </li>
+        ))}
+      </ul>
+      {replies.hasNextPage ? (
+        <button type="button" className="link-button comments__more" onClick={() => void replies.fetchNextPage()}>
+          {t('comments.loadMore')}
+        </button>
+      ) : null}
+    </>
   );
 }
 

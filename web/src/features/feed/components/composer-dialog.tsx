@@ -1,19 +1,20 @@
-import type { CreatePost, GroupSummary } from '@innenhof/contract';
-import { type ClipboardEvent, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { type CreatePost, type GroupSummary, Limits, type PostAttachment } from '@innenhof/contract';
+import { type MouseEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmojiButton } from '../../../components/emoji-button.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
-import { IconAlert, IconClose, IconFile, IconImage, IconSmile } from '../../../components/ui/icons.tsx';
+import { IconAlert, IconImage } from '../../../components/ui/icons.tsx';
+import { FileInput, UploadPreviews } from '../../../components/upload-previews.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
-import { useMe } from '../../../lib/session.ts';
+import { renderMarkdown } from '../../../lib/markdown.ts';
+import { useCompany, useMe } from '../../../lib/session.ts';
+import { uploadFile } from '../../../lib/upload-file.ts';
+import { useUploads } from '../../../lib/use-uploads.ts';
 import { useMyGroups } from '../api/my-groups.ts';
 import { useCreatePost } from '../api/post-actions.ts';
-import { usePostUploads } from '../hooks/use-post-uploads.ts';
-import { formatSize } from '../lib/format-size.ts';
 import { keptMentions, type Mention, MentionTextarea } from './mention-textarea.tsx';
-
-const EmojiPicker = lazy(() => import('../../../components/emoji-picker.tsx').then((m) => ({ default: m.EmojiPicker })));
 
 /** Wraps the selection in markdown marks (or inserts them around a placeholder), keeping the caret sensible. */
 function wrapSelection(el: HTMLTextAreaElement, value: string, before: string, after: string): { text: string; start: number; end: number } {
@@ -38,16 +39,22 @@ function prefixLines(el: HTMLTextAreaElement, value: string, prefix: string): { 
 
 /** The post editor: audience (always visible, with who will see it), text with light formatting, @mentions, emoji, files. */
 export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: GroupSummary; prompt: string; pickFiles: boolean; onClose: () => void }) {
-  const { t, i18n } = useTranslation('feed');
+  const { t } = useTranslation('feed');
   const me = useMe();
   const id = useId();
   const groups = useMyGroups();
   const create = useCreatePost();
-  const uploads = usePostUploads();
+  const company = useCompany();
+  const uploads = useUploads<PostAttachment>({
+    upload: (file, onProgress) => uploadFile<PostAttachment>('/posts/attachments', file, onProgress),
+    maxMb: company.data?.postAttachmentMaxMb ?? Limits.chatAttachmentMbDefault,
+    maxFiles: Limits.postAttachmentsMax,
+    namespace: 'feed',
+  });
   const [audience, setAudience] = useState<string>(group ? group.id : 'profile');
   const [body, setBody] = useState('');
   const [mentions, setMentions] = useState<Mention[]>([]);
-  const [emojiOpen, setEmojiOpen] = useState(false);
+  const [mode, setMode] = useState<'write' | 'preview'>('write');
   const [requiresConfirmation, setRequiresConfirmation] = useState(false);
   const [featuredUntil, setFeaturedUntil] = useState('');
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -116,12 +123,14 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
     });
   };
 
-  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const files = [...event.clipboardData.files];
-    if (files.length) {
-      event.preventDefault();
-      uploads.add(files);
-    }
+  const previewHtml = useMemo(() => (mode === 'preview' ? renderMarkdown(body, keptMentions(body, mentions), { hashtags: true }) : ''), [mode, body, mentions]);
+  const showMode = (next: 'write' | 'preview') => {
+    setMode(next);
+    if (next === 'write') requestAnimationFrame(() => textRef.current?.focus());
+  };
+  // In the preview, @mentions and #hashtags are shown as they will be, but do not leave the unsaved draft.
+  const onPreviewClick = (event: MouseEvent<HTMLDivElement>) => {
+    if ((event.target as HTMLElement).closest('a.mention, a.hashtag')) event.preventDefault();
   };
 
   const today = new Date().toISOString().slice(0, 10);
@@ -169,7 +178,16 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
           </p>
         ) : null}
 
-        <div className="post-editor__toolbar" role="toolbar" aria-label={t('composer.formatting')}>
+        <fieldset className="confirm-tabs">
+          <legend className="visually-hidden">{t('common:editor.mode')}</legend>
+          <button type="button" className="button button--small" aria-pressed={mode === 'write'} onClick={() => showMode('write')}>
+            {t('common:editor.write')}
+          </button>
+          <button type="button" className="button button--small" aria-pressed={mode === 'preview'} onClick={() => showMode('preview')}>
+            {t('common:editor.preview')}
+          </button>
+        </fieldset>
+        <div className="post-editor__toolbar" role="toolbar" aria-label={t('composer.formatting')} hidden={mode === 'preview'}>
           <button type="button" className="icon-button post-editor__tool" onClick={() => format('bold')} title={t('composer.bold')}>
             <strong aria-hidden="true">B</strong>
             <span className="visually-hidden">{t('composer.bold')}</span>
@@ -187,62 +205,46 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
             <span className="visually-hidden">{t('composer.quote')}</span>
           </button>
         </div>
-        <MentionTextarea
-          value={body}
-          onChange={setBody}
-          onMention={(m) => setMentions((list) => [...list, m])}
-          label={t('composer.textLabel')}
-          placeholder={prompt}
-          rows={5}
-          maxLength={20000}
-          textareaRef={textRef}
-          className="post-editor__text"
-          meId={me.user.id}
-          groupId={selectedGroup?.id ?? null}
-          onPaste={onPaste}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
-              submit();
-            }
-          }}
-        />
+        <div hidden={mode === 'preview'}>
+          <MentionTextarea
+            value={body}
+            onChange={setBody}
+            onMention={(m) => setMentions((list) => [...list, m])}
+            label={t('composer.textLabel')}
+            placeholder={prompt}
+            rows={5}
+            maxLength={20000}
+            textareaRef={textRef}
+            className="post-editor__text"
+            meId={me.user.id}
+            groupId={selectedGroup?.id ?? null}
+            onPaste={uploads.onPaste}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                submit();
+              }
+            }}
+          />
+        </div>
+        {mode === 'preview' ? (
+          body.trim() ? (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: only keeps the links inside from navigating away.
+            // biome-ignore lint/a11y/noStaticElementInteractions: the same.
+            <div
+              className="md post__body post-editor__text"
+              onClick={onPreviewClick}
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by DOMPurify to a small allowlist (lib/markdown.ts).
+              dangerouslySetInnerHTML={{ __html: previewHtml }}
+            />
+          ) : (
+            <p className="post-editor__text muted">{t('common:editor.empty')}</p>
+          )
+        ) : null}
         <p className="muted small">{t('composer.hint')}</p>
 
         {uploads.notice ? <Alert tone="error">{uploads.notice}</Alert> : null}
-        {uploads.items.length ? (
-          <ul className="upload-grid plain-list" aria-label={t('attach.list')}>
-            {uploads.items.map((u) => (
-              <li key={u.key} className={`upload-tile${u.status === 'error' ? ' upload-tile--error' : ''}`}>
-                {u.preview ? <img className="upload-tile__thumb" src={u.preview} alt="" /> : <IconFile width={28} height={28} />}
-                <span className="upload-tile__text">
-                  <span className="upload-tile__name">{u.name}</span>
-                  {u.status === 'error' ? (
-                    <span className="upload-tile__error">{u.error}</span>
-                  ) : (
-                    <span className="muted small">{u.status === 'done' ? formatSize(u.size, i18n.language) : t('attach.uploading')}</span>
-                  )}
-                </span>
-                {u.status === 'uploading' ? (
-                  <span
-                    className="upload-tile__progress"
-                    role="progressbar"
-                    aria-label={t('attach.progress', { name: u.name })}
-                    aria-valuemin={0}
-                    aria-valuemax={100}
-                    aria-valuenow={u.progress}
-                  >
-                    <span className="upload-tile__bar" style={{ width: `${u.progress}%` }} />
-                  </span>
-                ) : null}
-                <button type="button" className="icon-button upload-tile__remove" onClick={() => uploads.remove(u.key)}>
-                  <IconClose width={16} height={16} />
-                  <span className="visually-hidden">{t('attach.remove', { name: u.name })}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <UploadPreviews uploads={uploads} layout="tiles" />
 
         {announcing ? (
           <fieldset className="post-editor__announce">
@@ -260,18 +262,7 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
 
         <div className="post-editor__add">
           <span className="small">{t('composer.addToPost')}</span>
-          <input
-            ref={fileRef}
-            type="file"
-            multiple
-            hidden
-            tabIndex={-1}
-            aria-hidden="true"
-            onChange={(e) => {
-              if (e.target.files?.length) uploads.add(e.target.files);
-              e.target.value = '';
-            }}
-          />
+          <FileInput inputRef={fileRef} onFiles={uploads.add} />
           <button
             type="button"
             className="icon-button post-editor__tool"
@@ -282,35 +273,14 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
             <IconImage width={22} height={22} className="composer-box__photo" />
             <span className="visually-hidden">{t('attach.button')}</span>
           </button>
-          <div className="post-editor__emoji">
-            <button
-              type="button"
-              className="icon-button post-editor__tool"
-              aria-expanded={emojiOpen}
-              aria-haspopup="dialog"
-              title={t('composer.emoji')}
-              onClick={() => setEmojiOpen((v) => !v)}
-            >
-              <IconSmile width={22} height={22} />
-              <span className="visually-hidden">{t('composer.emoji')}</span>
-            </button>
-            {emojiOpen ? (
-              <div className="post-editor__emoji-pop">
-                <Suspense fallback={<p className="muted small">{t('common:loading')}</p>}>
-                  <EmojiPicker
-                    onPick={(emoji) => {
-                      insertEmoji(emoji);
-                      setEmojiOpen(false);
-                    }}
-                    onClose={() => {
-                      setEmojiOpen(false);
-                      textRef.current?.focus();
-                    }}
-                  />
-                </Suspense>
-              </div>
-            ) : null}
-          </div>
+          <EmojiButton
+            label={t('composer.emoji')}
+            block="post-editor__emoji"
+            toolClass="post-editor__tool"
+            iconSize={22}
+            onPick={insertEmoji}
+            onClose={() => textRef.current?.focus()}
+          />
         </div>
 
         {create.isError ? <Alert tone="error">{errorMessage(t, create.error)}</Alert> : null}

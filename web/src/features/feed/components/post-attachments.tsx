@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { IconFile } from '../../../components/ui/icons.tsx';
-import { formatSize } from '../lib/format-size.ts';
+import { formatSize } from '../../../lib/format-size.ts';
 
 /** Images as Facebook lays them out (1, 2, 3, 4 and "+N"), files as cards; a click opens the lightbox. */
 export function PostAttachments({ attachments }: { attachments: PostAttachment[] }) {

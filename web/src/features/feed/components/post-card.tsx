@@ -10,7 +10,7 @@ import { useFormatters } from '../../../lib/format.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useConfirmPost, useDeletePost, useReactToPost, useSavePost, useUpdatePost } from '../api/post-actions.ts';
 import { keptMentions, type Mention, MentionTextarea } from './mention-textarea.tsx';
-import { MenuButton, type MenuItem } from './menu-button.tsx';
+import { MenuButton, type MenuItem } from '../../../components/menu-button.tsx';
 import { PostAttachments } from './post-attachments.tsx';
 import { PostBody } from './post-body.tsx';
 import { ConfirmationsDialog, ConfirmDialog, ReportDialog, ShareDialog, VersionsDialog } from './post-dialogs.tsx';

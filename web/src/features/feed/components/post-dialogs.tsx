@@ -6,10 +6,11 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { Spinner } from '../../../components/ui/spinner.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { useConfirmations, usePostVersions } from '../api/get-post.ts';
-import { useCreatePost, useReportPost } from '../api/post-actions.ts';
+import { useCreatePost, useRemindUnconfirmed, useReportPost } from '../api/post-actions.ts';
 import { useMyGroups } from '../api/my-groups.ts';
 import { PostBody } from './post-body.tsx';
 
@@ -45,13 +46,29 @@ export function VersionsDialog({ post, onClose }: { post: Post; onClose: () => v
   );
 }
 
-/** Who confirmed an announcement ("I have read this") and who not yet. */
+/** Minutes until the next reminder is possible, from the 429's `details.retryAfter` (seconds). */
+function retryMinutes(error: unknown): number {
+  const details = isApiError(error) ? (error.details as { retryAfter?: unknown } | undefined) : undefined;
+  const seconds = typeof details?.retryAfter === 'number' ? details.retryAfter : 3600;
+  return Math.max(1, Math.ceil(seconds / 60));
+}
+
+/**
+ * Who confirmed an announcement ("I have read this") and who not yet; "Remind the rest" (once an hour at
+ * most) reaches those who have not confirmed, live, wherever they are in the app.
+ */
 export function ConfirmationsDialog({ post, onClose }: { post: Post; onClose: () => void }) {
   const { t } = useTranslation('feed');
   const format = useFormatters();
   const list = useConfirmations(post.id, true);
+  const remind = useRemindUnconfirmed(post.id);
   const [tab, setTab] = useState<'confirmed' | 'pending'>('confirmed');
   const people = list.data ? list.data[tab] : [];
+  const remindError = remind.error
+    ? isApiError(remind.error, 'rate_limited')
+      ? t('announcement.remindTooSoon', { count: retryMinutes(remind.error) })
+      : errorMessage(t, remind.error)
+    : null;
   return (
     <Dialog open title={t('announcement.confirmationsTitle')} onClose={onClose}>
       {list.isPending ? <Spinner /> : null}
@@ -67,6 +84,23 @@ export function ConfirmationsDialog({ post, onClose }: { post: Post; onClose: ()
               {t('announcement.pendingTab', { count: list.data.pending.length })}
             </button>
           </fieldset>
+          {list.data.pending.length ? (
+            <div className="confirm-remind">
+              <button type="button" className="button button--small" disabled={remind.isPending} aria-busy={remind.isPending} onClick={() => remind.mutate()}>
+                {t('announcement.remind')}
+              </button>
+              {list.data.remindedAt ? (
+                <span className="muted small">
+                  {t('announcement.lastReminded')}{' '}
+                  <time dateTime={list.data.remindedAt} title={format.dateTime(list.data.remindedAt)}>
+                    {format.relative(list.data.remindedAt)}
+                  </time>
+                </span>
+              ) : null}
+            </div>
+          ) : null}
+          {remind.isSuccess ? <Alert tone="success">{t('announcement.reminded', { count: remind.data.reminded })}</Alert> : null}
+          {remindError ? <Alert tone="error">{remindError}</Alert> : null}
           <p className="small">
             <a href={`/api/v1/posts/${encodeURIComponent(post.id)}/confirmations.csv`} download>
               {t('announcement.exportCsv')}

@@ -182,10 +182,11 @@ export function ReactionSummaryButton({ summary, postId, commentId }: { summary:
 function ReactorsDialog({ postId, commentId, summary, onClose }: { postId: string; commentId: string | null; summary: ReactionSummary; onClose: () => void }) {
   const { t } = useTranslation('feed');
   const [tab, setTab] = useState<'all' | ReactionKind>('all');
-  const reactors = useReactors(postId, commentId, true);
+  // Each tab pages on its own (newest first), so a kind's list is complete however many reacted.
+  const reactors = useReactors(postId, commentId, tab === 'all' ? null : tab, true);
   const id = useId();
   const tabs: ('all' | ReactionKind)[] = ['all', ...summary.counts.map((c) => c.kind)];
-  const shown = (reactors.data?.items ?? []).filter((r) => tab === 'all' || r.kind === tab);
+  const shown = reactors.data?.pages.flatMap((page) => page.items) ?? [];
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     event.preventDefault();
@@ -240,6 +241,17 @@ function ReactorsDialog({ postId, commentId, summary, onClose }: { postId: strin
             </li>
           ))}
         </ul>
+        {reactors.hasNextPage ? (
+          <button
+            type="button"
+            className="button button--small reactor-list__more"
+            disabled={reactors.isFetchingNextPage}
+            aria-busy={reactors.isFetchingNextPage}
+            onClick={() => void reactors.fetchNextPage()}
+          >
+            {t('reactions.showMore')}
+          </button>
+        ) : null}
       </div>
     </Dialog>
   );

@@ -14,8 +14,8 @@ let users = 0;
 let stop: (() => void) | null = null;
 
 /**
- * One subscription for all feeds on screen. The server sends invalidations only (`post.*`, `comment.*` with
- * the post id): posts on screen are fetched again and patched in place; new posts are *announced* to the
+ * One subscription for all feeds on screen. The server sends invalidations only (`post.*`, `comment.*`,
+ * `announcement.reminded` with the post id): posts on screen are fetched again and patched in place; new posts are *announced* to the
  * lists (a "New posts" pill) instead of pushing the page down.
  */
 function start(queryClient: QueryClient): () => void {
@@ -49,7 +49,7 @@ function start(queryClient: QueryClient): () => void {
     else await refetchPost(id);
     void queryClient.invalidateQueries({ queryKey: feedKeys.versions(id) });
     void queryClient.invalidateQueries({ queryKey: feedKeys.confirmations(id) });
-    void queryClient.invalidateQueries({ queryKey: ['feed', 'reactors', id] });
+    void queryClient.invalidateQueries({ queryKey: feedKeys.reactorsOf(id) });
   };
 
   const flush = () => {
@@ -62,7 +62,9 @@ function start(queryClient: QueryClient): () => void {
   return subscribeRealtime((message) => {
     if (message.kind !== 'event') return;
     const { type, subjectId } = message.event;
-    if (!subjectId || !(type.startsWith('post.') || type.startsWith('comment.'))) return;
+    // `announcement.reminded`: the post on screen is fetched again and the confirmations dialog shows the new
+    // "last reminded"; the reminder itself is the app shell's (ConfirmationReminders), on every page.
+    if (!subjectId || !(type.startsWith('post.') || type.startsWith('comment.') || type === 'announcement.reminded')) return;
     const types = pending.get(subjectId) ?? new Set<string>();
     types.add(type);
     pending.set(subjectId, types);

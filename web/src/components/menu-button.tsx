@@ -1,14 +1,15 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { IconMore } from '../../../components/ui/icons.tsx';
+import { IconMore } from './ui/icons.tsx';
+import './menu-button.css';
 
 export interface MenuItem {
   key: string;
   label: string;
-  danger?: boolean;
   onSelect: () => void;
+  danger?: boolean;
 }
 
-/** A "…" menu button (ARIA menu pattern): arrow keys move, Escape closes and returns focus. */
+/** A "⋯" menu button (ARIA menu pattern): arrow keys move, Escape closes and returns focus. No items, no button. */
 export function MenuButton({ items, label }: { items: MenuItem[]; label: string }) {
   const [open, setOpen] = useState(false);
   const id = useId();
