@@ -91,3 +91,23 @@ export const MailMessage = Type.Object({
   createdAt: Timestamp,
 });
 export type MailMessage = Static<typeof MailMessage>;
+
+export const MailDeliveryStatus = Type.Union([Type.Literal('pending'), Type.Literal('sent'), Type.Literal('failed')]);
+export type MailDeliveryStatus = Static<typeof MailDeliveryStatus>;
+
+/** Admin → Mail: one e-mail on its way (a durable job): waiting or retrying, sent, or given up after the last attempt. */
+export const MailDelivery = Type.Object({
+  id: Id,
+  to: Type.String(),
+  subject: Type.String(),
+  status: MailDeliveryStatus,
+  attempts: Type.Integer(),
+  maxAttempts: Type.Integer(),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Timestamp,
+  /** When the next attempt is due (pending), or null. */
+  nextAttemptAt: Type.Union([Timestamp, Type.Null()]),
+  sentAt: Type.Union([Timestamp, Type.Null()]),
+  failedAt: Type.Union([Timestamp, Type.Null()]),
+});
+export type MailDelivery = Static<typeof MailDelivery>;

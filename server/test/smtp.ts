@@ -12,7 +12,7 @@ export interface CapturedMail {
 }
 
 /** A real SMTP server in-process: the app sends real mail over a socket; the test reads it. */
-export async function startSmtp(): Promise<{ port: number; mails: CapturedMail[]; close(): Promise<void> }> {
+export async function startSmtp(port = 0): Promise<{ port: number; mails: CapturedMail[]; close(): Promise<void> }> {
   const mails: CapturedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -36,8 +36,8 @@ export async function startSmtp(): Promise<{ port: number; mails: CapturedMail[]
         .catch((err: Error) => callback(err));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const bound = typeof address === 'object' && address ? address.port : 0;
+  return { port: bound, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

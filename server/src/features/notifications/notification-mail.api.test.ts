@@ -145,4 +145,36 @@ describe('notification e-mails (real SMTP)', () => {
     // The bell still has it.
     expect((await ben.client.get('/api/v1/notifications?unread=true')).json().items[0]).toMatchObject({ type: 'mention' });
   });
+
+  it('keeps a mail through an SMTP outage: retries, shows it as failed after the last attempt, sends it once on retry', async () => {
+    const port = smtp.port;
+    await smtp.close();
+    await ben.client.patch('/api/v1/me/notification-settings', { types: [{ type: 'mention', email: 'immediately' }] });
+    await anna.client.post('/api/v1/posts', { audience: { kind: 'profile' }, body: 'Ausfalltest @Ben Mail', mentions: [ben.id] });
+    await t.drain();
+    const pending = (await admin.client.get('/api/v1/admin/mail/deliveries?status=pending')).json().items;
+    expect(pending[0]).toMatchObject({ to: benEmail, status: 'pending', attempts: 1, lastError: expect.any(String) });
+    expect(Date.parse(pending[0].nextAttemptAt)).toBeGreaterThan(Date.now());
+    // The last attempt fails too: the mail is shown as failed, nothing is lost.
+    await t.ctx.db.db
+      .updateTable('jobs')
+      .set({ attempts: 7, run_at: new Date(0).toISOString() })
+      .where('id', '=', pending[0].id)
+      .execute();
+    await t.drain();
+    const failed = (await admin.client.get('/api/v1/admin/mail/deliveries?status=failed')).json().items;
+    expect(failed.map((d: { id: string }) => d.id)).toEqual([pending[0].id]);
+    expect(failed[0]).toMatchObject({ attempts: 8, maxAttempts: 8, failedAt: expect.any(String) });
+    expect((await ben.client.get('/api/v1/admin/mail/deliveries')).statusCode).toBe(403);
+
+    smtp = await startSmtp(port);
+    smtp.mails.length = 0;
+    expect((await admin.client.post(`/api/v1/admin/mail/deliveries/${failed[0].id}/retry`)).statusCode).toBe(204);
+    await t.drain();
+    await tenMinutesLater();
+    expect(mailsTo(benEmail).map((m) => m.subject)).toEqual(['Anna Mail hat dich erwähnt · ACME GmbH']);
+    expect((await admin.client.get('/api/v1/admin/mail/deliveries?status=sent')).json().items[0]).toMatchObject({ id: failed[0].id, status: 'sent' });
+    // Retrying one that did not fail: 404.
+    expect((await admin.client.post(`/api/v1/admin/mail/deliveries/${failed[0].id}/retry`)).statusCode).toBe(404);
+  });
 });
