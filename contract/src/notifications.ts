@@ -17,6 +17,7 @@ export const NotificationTypes = [
   'join_approved',
   'group_post',
   'announcement',
+  'chat_message',
 ] as const;
 export type NotificationType = (typeof NotificationTypes)[number];
 export const NotificationType = Type.Union([
@@ -30,11 +31,12 @@ export const NotificationType = Type.Union([
   Type.Literal('join_approved'),
   Type.Literal('group_post'),
   Type.Literal('announcement'),
+  Type.Literal('chat_message'),
 ]);
 
 /** What a notification points at; `url` is the app path to open. */
 export const NotificationTarget = Type.Object({
-  kind: Type.Union([Type.Literal('post'), Type.Literal('comment'), Type.Literal('group')]),
+  kind: Type.Union([Type.Literal('post'), Type.Literal('comment'), Type.Literal('group'), Type.Literal('conversation')]),
   id: Id,
   url: Type.String(),
 });

@@ -21,6 +21,7 @@ import { dropIfUnsent, UNSENT_JOB } from './features/chat/messages.js';
 import { chatRoutes } from './features/chat/routes.js';
 import { dropIfUnposted, UNPOSTED_JOB } from './features/feed/attachments.js';
 import { registerFeedRealtime } from './features/feed/events.js';
+import './features/chat/notifications.js';
 import './features/feed/notifications.js';
 import './features/groups/notifications.js';
 import { registerNotificationRealtime } from './features/notifications/events.js';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { type EmailChannel, type NotificationType, NotificationTypes } from '@innenhof/contract';
-import { renderMarkdown } from '@innenhof/contract/markdown';
+import { plainText, renderMarkdown } from '@innenhof/contract/markdown';
 import { safeEqual } from '../../core/auth/index.js';
 import { now } from '../../core/ids.js';
 import { type MailLocale, mailTranslator, renderLayout } from '../../core/mail/templates.js';
@@ -50,6 +50,40 @@ export async function unsubscribePage(locale: MailLocale, state: 'ask' | 'done' 
 }
 
 /**
+ * What a chat e-mail needs, or null when there is nothing to mail: the person is connected now, muted the
+ * conversation, or has read it. Unread = messages of others after the person's last read one.
+ */
+async function unreadChat(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+): Promise<{ count: number; authors: string[]; excerpt: string | null } | null> {
+  const db = ctx.db.db;
+  const status = ctx.realtime ? ((await ctx.realtime.presence.status([userId])).get(userId) ?? 'offline') : 'offline';
+  if (status !== 'offline') return null;
+  const member = await db
+    .selectFrom('conversation_members')
+    .select(['last_read_message_id', 'muted'])
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!member || member.muted === 1) return null;
+  let q = db
+    .selectFrom('messages')
+    .select(['id', 'author_id', 'body'])
+    .where('conversation_id', '=', conversationId)
+    .where('deleted_at', 'is', null)
+    .where('system', 'is', null)
+    .where((eb) => eb.or([eb('author_id', 'is', null), eb('author_id', '!=', userId)]));
+  if (member.last_read_message_id) q = q.where('id', '>', member.last_read_message_id);
+  const rows = await q.orderBy('id', 'desc').limit(100).execute();
+  if (rows.length === 0) return null;
+  const authors = [...new Set(rows.map((r) => r.author_id).filter((x): x is string => Boolean(x)))];
+  const text = plainText(rows[0]?.body ?? '');
+  return { count: rows.length, authors, excerpt: text ? (text.length > 120 ? `${text.slice(0, 119)}…` : text) : null };
+}
+
+/**
  * The e-mail job of one notification row. Everything is checked again now: the row is still unread and
  * has news since the last e-mail, the person still wants e-mails of the type at once and is not paused,
  * and may still see what it points at. The e-mail job is queued with the row's `emailed_at` in one
@@ -59,7 +93,14 @@ export async function sendNotificationEmail(ctx: AppContext, notificationId: str
   const db = ctx.db.db;
   const row = await db.selectFrom('notifications').selectAll().where('id', '=', notificationId).executeTakeFirst();
   if (!row || !row.email_due_at) return;
-  const done = () => db.updateTable('notifications').set({ email_due_at: null }).where('id', '=', row.id).execute();
+  // A chat row is closed once handled: the next unread message starts a new one, with its own 15 minutes.
+  const chat = row.type === 'chat_message';
+  const done = () =>
+    db
+      .updateTable('notifications')
+      .set(chat ? { email_due_at: null, read_at: now() } : { email_due_at: null })
+      .where('id', '=', row.id)
+      .execute();
   const user = (await users.findByIds(db, [row.user_id])).get(row.user_id);
   const setting = await db
     .selectFrom('notification_settings')
@@ -76,9 +117,15 @@ export async function sendNotificationEmail(ctx: AppContext, notificationId: str
   }
   const actor: Actor = { id: user.id, role: user.role, status: user.status };
   const [shown] = await visibleNotifications(db, actor, [row]);
-  if (!shown) {
+  const unread = shown && chat ? await unreadChat(ctx, user.id, row.target_id) : null;
+  if (!shown || (chat && !unread)) {
     await done();
     return;
+  }
+  if (unread) {
+    shown.excerpt = unread.excerpt;
+    row.count = unread.count;
+    row.actor_ids = JSON.stringify(unread.authors);
   }
   const company = await settings.getCompany(db);
   const locale: MailLocale = user.locale ?? company.defaultLocale;
@@ -89,7 +136,7 @@ export async function sendNotificationEmail(ctx: AppContext, notificationId: str
   const first = people.get(actorIds[0] ?? '')?.name ?? '';
   const actors = actorIds.length > 1 ? t('notification.others', { name: first, count: actorIds.length - 1 }) : first;
   const group = shown.group?.name ?? '';
-  const url = `${ctx.config.publicUrl}${row.post_id ? `/posts/${row.post_id}` : `/groups/${row.group_id ?? ''}`}`;
+  const url = `${ctx.config.publicUrl}${chat ? `/chat/${row.target_id}` : row.post_id ? `/posts/${row.post_id}` : `/groups/${row.group_id ?? ''}`}`;
   const unsubscribe = unsubscribeUrl(ctx, user.id, type);
   const footer = [
     { text: t('notification.reason.' + type, { group }) },
@@ -126,7 +173,7 @@ export async function sendNotificationEmail(ctx: AppContext, notificationId: str
   await ctx.db.transaction(async (tx) => {
     const claimed = await tx.db
       .updateTable('notifications')
-      .set({ emailed_at: now(), email_due_at: null })
+      .set({ emailed_at: now(), email_due_at: null, ...(chat ? { read_at: now() } : {}) })
       .where('id', '=', row.id)
       .where('email_due_at', '=', row.email_due_at)
       .executeTakeFirst();

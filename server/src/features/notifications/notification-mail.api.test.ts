@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createMember, createTestApp, PUBLIC_URL, setupAdmin, type TestApp } from '../../../test/harness.js';
+import { listen, open } from '../../../test/realtime-client.js';
 import { type CapturedMail, startSmtp } from '../../../test/smtp.js';
 
 type Person = { client: Client; id: string };
@@ -176,5 +177,48 @@ describe('notification e-mails (real SMTP)', () => {
     expect((await admin.client.get('/api/v1/admin/mail/deliveries?status=sent')).json().items[0]).toMatchObject({ id: failed[0].id, status: 'sent' });
     // Retrying one that did not fail: 404.
     expect((await admin.client.post(`/api/v1/admin/mail/deliveries/${failed[0].id}/retry`)).statusCode).toBe(404);
+  });
+
+  it('mails chat messages still unread 15 minutes later by someone offline — one e-mail per conversation, not when read, muted or online', async () => {
+    smtp.mails.length = 0;
+    const conv = (await anna.client.post('/api/v1/conversations', { userIds: [ben.id] })).json();
+    let n = 0;
+    const send = (c: Client, body: string) => c.post(`/api/v1/conversations/${conv.id}/messages`, { clientId: `mail-client-${n++}`, body });
+    const first = await send(anna.client, 'Hast du kurz Zeit?');
+    expect(first.statusCode, first.body).toBe(201);
+    await send(anna.client, 'Es geht um **das Angebot**');
+    await t.drain();
+    expect(mailsTo(benEmail)).toHaveLength(0);
+    // Nothing in the bell: the chat has its own badges.
+    expect((await ben.client.get('/api/v1/notifications?unread=true')).json().items.some((r: { type: string }) => r.type === 'chat_message')).toBe(false);
+    await tenMinutesLater();
+    const [mail] = mailsTo(benEmail);
+    expect(mail?.subject).toBe('Anna Mail: ungelesene Nachrichten · ACME GmbH');
+    expect(mail?.text).toContain('(2-mal)');
+    expect(mail?.text).toContain('> Es geht um das Angebot');
+    expect(mail?.text).toContain(`${PUBLIC_URL}/chat/${conv.id}`);
+
+    // Read in the meantime: no e-mail.
+    const m3 = (await send(anna.client, 'Erledigt, danke')).json();
+    await t.drain();
+    await ben.client.post(`/api/v1/conversations/${conv.id}/read`, { messageId: m3.id });
+    await tenMinutesLater();
+    // Muted: no e-mail.
+    await ben.client.patch(`/api/v1/conversations/${conv.id}/settings`, { muted: true });
+    await send(anna.client, 'Noch da?');
+    await tenMinutesLater();
+    expect(mailsTo(benEmail)).toHaveLength(1);
+    await ben.client.patch(`/api/v1/conversations/${conv.id}/settings`, { muted: false });
+
+    // Online when the message comes and when it would be mailed: no e-mail.
+    const url = await listen(t);
+    const sock = await open(url, ben.client);
+    try {
+      await send(anna.client, 'Siehst du das?');
+      await tenMinutesLater();
+      expect(mailsTo(benEmail)).toHaveLength(1);
+    } finally {
+      sock.socket.disconnect();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { EmailChannel, NotificationType } from '@innenhof/contract';
 import type { Executor } from '../../core/db/index.js';
 import { enqueueWithEvent, type StoredEvent } from '../../core/outbox.js';
+import type { AppContext } from '../../context.js';
 
 /** The fan-out job: one per event that can notify, enqueued in the event's own transaction. */
 export const FANOUT_JOB = 'notifications.fanout';
@@ -11,7 +12,7 @@ export interface NotificationDraft {
   type: NotificationType;
   /** Events with the same key fold into one unread row ("Anna and 3 others commented on your post"). */
   groupKey: string;
-  target: { kind: 'post' | 'comment' | 'group'; id: string };
+  target: { kind: 'post' | 'comment' | 'group' | 'conversation'; id: string };
   postId?: string | null;
   groupId?: string | null;
   detail?: string | null;
@@ -21,7 +22,7 @@ export interface NotificationDraft {
  * Makes the drafts for one event: who hears of it. Producers decide who may see the subject *now* (the
  * fan-out runs after commit); the bell and the e-mail check again when they show it.
  */
-export type Producer = (db: Executor, event: StoredEvent) => Promise<NotificationDraft[]>;
+export type Producer = (db: Executor, event: StoredEvent, ctx: AppContext) => Promise<NotificationDraft[]>;
 
 const producers = new Map<string, Producer[]>();
 
@@ -55,7 +56,12 @@ export const DEFAULT_CHANNELS: Record<NotificationType, { inApp: boolean; email:
   join_approved: { inApp: true, email: 'immediately' },
   group_post: { inApp: true, email: 'daily' },
   announcement: { inApp: true, email: 'immediately' },
+  // Chat is not in the bell (the chat has its own badges): only an e-mail when unread for a while.
+  chat_message: { inApp: false, email: 'immediately' },
 };
+
+/** Types whose first e-mail waits: chat messages are mailed only when still unread, by someone offline, 15 minutes later. */
+export const FIRST_EMAIL_DELAY_MS: Partial<Record<NotificationType, number>> = { chat_message: 15 * 60_000 };
 
 /** The order in which one event's drafts for the same person win (a comment that mentions me is a mention). */
 export const PRIORITY: readonly NotificationType[] = [
@@ -69,4 +75,5 @@ export const PRIORITY: readonly NotificationType[] = [
   'group_invitation',
   'join_request',
   'join_approved',
+  'chat_message',
 ];

@@ -22,7 +22,7 @@ import { readablePosts } from '../feed/service.js';
 import { groupsForFeed } from '../groups/service.js';
 import { presentSummary } from '../users/presenter.js';
 import * as users from '../users/repository.js';
-import { DEFAULT_CHANNELS, type NotificationDraft, PRIORITY, producersFor } from './registry.js';
+import { DEFAULT_CHANNELS, FIRST_EMAIL_DELAY_MS, type NotificationDraft, PRIORITY, producersFor } from './registry.js';
 import type { NotificationsTable } from './tables.js';
 
 export type NotificationRow = Selectable<NotificationsTable>;
@@ -76,7 +76,7 @@ export async function fanout(ctx: AppContext, eventId: string): Promise<void> {
     payload: JSON.parse(row.payload) as Record<string, unknown>,
     createdAt: row.created_at,
   };
-  const all = (await Promise.all(producersFor(event.type).map((p) => p(ctx.db.db, event)))).flat();
+  const all = (await Promise.all(producersFor(event.type).map((p) => p(ctx.db.db, event, ctx)))).flat();
   const best = new Map<string, NotificationDraft>();
   for (const d of all) {
     if (d.userId === event.actorId) continue;
@@ -163,8 +163,8 @@ async function fold(tx: Tx, d: NotificationDraft, actorId: string | null, ch: Ch
 async function scheduleEmail(tx: Tx, n: NotificationRow, pausedUntil: string | null): Promise<void> {
   if (pausedUntil && pausedUntil > now()) return;
   if (n.email_due_at) return;
-  const due =
-    n.emailed_at && Date.now() - Date.parse(n.emailed_at) < EMAIL_DEBOUNCE_MS ? new Date(Date.parse(n.emailed_at) + EMAIL_DEBOUNCE_MS).toISOString() : now();
+  const delay = FIRST_EMAIL_DELAY_MS[n.type as NotificationType] ?? 0;
+  const due = new Date(Math.max(Date.now() + delay, n.emailed_at ? Date.parse(n.emailed_at) + EMAIL_DEBOUNCE_MS : 0)).toISOString();
   await tx.db.updateTable('notifications').set({ email_due_at: due }).where('id', '=', n.id).execute();
   await enqueue(tx.db, EMAIL_JOB, { notificationId: n.id }, { runAt: due });
 }
@@ -205,6 +205,16 @@ export async function visibleNotifications(db: Executor, actor: Actor, rows: Not
       out.push({ row, excerpt: excerptOf(text), group: g ? { id: g.id, name: g.name } : null });
       continue;
     }
+    if (row.target_kind === 'conversation') {
+      const member = await db
+        .selectFrom('conversation_members')
+        .select('user_id')
+        .where('conversation_id', '=', row.target_id)
+        .where('user_id', '=', actor.id)
+        .executeTakeFirst();
+      if (member) out.push({ row, excerpt: null, group: null });
+      continue;
+    }
     if (row.group_id) {
       // Group events: the group still exists, and it is no secret from this person (or they are invited to it).
       if (!g || (g.visibility === 'secret' && g.role === null && row.type !== 'group_invitation')) continue;
@@ -221,6 +231,7 @@ function excerptOf(body: string): string | null {
 }
 
 function urlOf(row: NotificationRow, group: { id: string } | null): string {
+  if (row.target_kind === 'conversation') return `/chat/${row.target_id}`;
   if (row.post_id) return row.target_kind === 'comment' ? `/posts/${row.post_id}?comment=${row.target_id}` : `/posts/${row.post_id}`;
   return `/groups/${group?.id ?? row.group_id ?? ''}`;
 }
