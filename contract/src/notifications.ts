@@ -95,6 +95,8 @@ export const NotificationSettings = Type.Object({
   groups: Type.Array(Type.Object({ groupId: Id, name: Type.String(), posts: GroupPostsSetting })),
   /** E-mails paused until then (null: not paused). */
   emailPausedUntil: Type.Union([Timestamp, Type.Null()]),
+  /** IANA time zone: digests arrive at 07:00 there (daily; weekly on Mondays). */
+  timeZone: Type.String(),
 });
 export type NotificationSettings = Static<typeof NotificationSettings>;
 
@@ -109,6 +111,8 @@ export const UpdateNotificationSettings = Type.Object(
     groups: Type.Optional(Type.Array(Type.Object({ groupId: Id, posts: GroupPostsSetting }, { additionalProperties: false }), { maxItems: 500 })),
     /** Pause e-mails for this many days (0 resumes them). */
     pauseEmailDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 90 })),
+    /** IANA time zone such as `Europe/Berlin` (for the 07:00 digest). */
+    timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   },
   { additionalProperties: false },
 );

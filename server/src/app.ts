@@ -27,6 +27,7 @@ import './features/groups/notifications.js';
 import { registerNotificationRealtime } from './features/notifications/events.js';
 import { FANOUT_JOB } from './features/notifications/registry.js';
 import { notificationRoutes } from './features/notifications/routes.js';
+import { DIGEST_TICK_JOB, digestTick } from './features/notifications/digest.js';
 import { sendNotificationEmail } from './features/notifications/email.js';
 import { EMAIL_JOB, fanout } from './features/notifications/service.js';
 import { feedModerationRoutes } from './features/feed/reports-routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(notificationRoutes, { ctx });
   ctx.jobs.register(FANOUT_JOB, (payload) => fanout(ctx, String(payload.eventId)));
   ctx.jobs.register(EMAIL_JOB, (payload) => sendNotificationEmail(ctx, String(payload.notificationId)));
+  ctx.jobs.register(DIGEST_TICK_JOB, () => digestTick(ctx));
   await app.register(settingsRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(fileRoutes, { ctx });

@@ -34,7 +34,7 @@ describe('notification e-mails (real SMTP)', () => {
     const b = await createMember(t, admin.client, { name: 'Ben Mail' });
     ben = b;
     benEmail = b.email;
-    await ben.client.patch('/api/v1/me', { locale: 'de' });
+    expect((await ben.client.patch(`/api/v1/users/${b.id}`, { locale: 'de' })).statusCode).toBe(200);
     team = (await anna.client.post('/api/v1/groups', { name: 'Einkauf', visibility: 'private', joinPolicy: 'invite' })).json();
     await anna.client.post(`/api/v1/groups/${team.id}/invitations`, { userIds: [ben.id] });
     const inv = (await ben.client.get('/api/v1/me/group-invitations')).json().items[0];
@@ -220,5 +220,55 @@ describe('notification e-mails (real SMTP)', () => {
     } finally {
       sock.socket.disconnect();
     }
+  });
+
+  it('sends the daily digest at 07:00 in each person’s time zone, once, without what they may no longer see', async () => {
+    const clara = await createMember(t, admin.client, { name: 'Clara Mail' });
+    expect((await clara.client.patch(`/api/v1/users/${clara.id}`, { locale: 'en' })).statusCode).toBe(200);
+    expect((await clara.client.patch('/api/v1/me/notification-settings', { timeZone: 'Mars/Olympus' })).json().error.message).toMatch(/^timeZone/);
+    expect((await clara.client.patch('/api/v1/me/notification-settings', { timeZone: 'Europe/London' })).json().timeZone).toBe('Europe/London');
+    expect((await ben.client.get('/api/v1/me/notification-settings')).json().timeZone).toBe('Europe/Berlin');
+    const club = (await anna.client.post('/api/v1/groups', { name: 'Lauftreff', visibility: 'private', joinPolicy: 'invite' })).json();
+    await anna.client.post(`/api/v1/groups/${club.id}/invitations`, { userIds: [ben.id, clara.id] });
+    for (const p of [ben, clara]) {
+      const inv = (await p.client.get('/api/v1/me/group-invitations')).json().items[0];
+      await p.client.post(`/api/v1/group-invitations/${inv.id}/accept`);
+    }
+    const secret = (await anna.client.post('/api/v1/groups', { name: 'Geheimprojekt', visibility: 'private', joinPolicy: 'invite' })).json();
+    await anna.client.post(`/api/v1/groups/${secret.id}/invitations`, { userIds: [ben.id] });
+    const inv = (await ben.client.get('/api/v1/me/group-invitations')).json().items[0];
+    await ben.client.post(`/api/v1/group-invitations/${inv.id}/accept`);
+    await t.drain();
+    await ben.client.post('/api/v1/notifications/read-all');
+    await clara.client.post('/api/v1/notifications/read-all');
+
+    const marker = `PROJEKT-${Date.now()}`;
+    await anna.client.post('/api/v1/posts', { audience: { kind: 'group', groupId: club.id }, body: 'Samstag 9 Uhr am Fluss' });
+    await anna.client.post('/api/v1/posts', { audience: { kind: 'group', groupId: secret.id }, body: `${marker} Kickoff` });
+    await t.drain();
+    // Ben leaves the secret project before the digest: nothing of it may reach him.
+    await ben.client.delete(`/api/v1/groups/${secret.id}/members/${ben.id}`);
+    smtp.mails.length = 0;
+
+    const { runDigests } = await import('./digest.js');
+    // Monday 30 Nov 2026: 05:10 UTC is 06:10 in Berlin — too early.
+    expect(await runDigests(t.ctx, new Date('2026-11-30T05:10:00Z'))).toBe(0);
+    // 06:10 UTC = 07:10 Berlin (Ben), 06:10 London (Clara).
+    expect(await runDigests(t.ctx, new Date('2026-11-30T06:10:00Z'))).toBe(1);
+    await t.drain();
+    const [digest] = mailsTo(benEmail);
+    expect(digest?.subject).toBe('1 Neuigkeit für dich · ACME GmbH');
+    expect(digest?.text).toContain('Neue Beiträge in Lauftreff');
+    expect(digest?.text).toContain('Samstag 9 Uhr am Fluss');
+    expect(`${digest?.text}${digest?.html}`).not.toContain(marker);
+    expect(digest?.messageId).toBe(`<digest-${ben.id}-2026-11-30@innenhof.test>`);
+    // Once a day.
+    expect(await runDigests(t.ctx, new Date('2026-11-30T06:50:00Z'))).toBe(0);
+    // 07:10 UTC = 07:10 London.
+    expect(await runDigests(t.ctx, new Date('2026-11-30T07:10:00Z'))).toBe(1);
+    await t.drain();
+    expect(mailsTo(clara.email).map((m) => m.subject)).toEqual(['1 new thing for you · ACME GmbH']);
+    // Nothing new the next morning: no e-mail.
+    expect(await runDigests(t.ctx, new Date('2026-12-01T06:10:00Z'))).toBe(0);
   });
 });

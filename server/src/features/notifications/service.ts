@@ -27,6 +27,18 @@ import type { NotificationsTable } from './tables.js';
 
 export type NotificationRow = Selectable<NotificationsTable>;
 
+/** Digests arrive at 07:00 in this zone for people who did not choose one. */
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
+export function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The job that builds and queues one notification's (debounced) e-mail. */
 export const EMAIL_JOB = 'notifications.email';
 /** Several events on the same row within this time become one e-mail. */
@@ -149,6 +161,7 @@ async function fold(tx: Tx, d: NotificationDraft, actorId: string | null, ch: Ch
     read_at: null,
     emailed_at: null,
     email_due_at: null,
+    digested_at: null,
     created_at: at,
     updated_at: at,
   };
@@ -335,7 +348,7 @@ export async function getSettings(ctx: AppContext, actor: Actor): Promise<Notifi
       .where('m.user_id', '=', actor.id)
       .orderBy('g.name')
       .execute(),
-    db.selectFrom('users').select('email_paused_until').where('id', '=', actor.id).executeTakeFirst(),
+    db.selectFrom('users').select(['email_paused_until', 'time_zone']).where('id', '=', actor.id).executeTakeFirst(),
   ]);
   const own = new Map(rows.map((r) => [`${r.type}|${r.scope}`, r]));
   const paused = me?.email_paused_until && me.email_paused_until > now() ? me.email_paused_until : null;
@@ -350,6 +363,7 @@ export async function getSettings(ctx: AppContext, actor: Actor): Promise<Notifi
     }),
     groups: groups.map((g) => ({ groupId: g.id, name: g.name, posts: (own.get(`group_post|${g.id}`)?.email as GroupPostsSetting | undefined) ?? 'all' })),
     emailPausedUntil: paused,
+    timeZone: me?.time_zone ?? DEFAULT_TIME_ZONE,
   };
 }
 
@@ -362,7 +376,9 @@ export async function updateSettings(ctx: AppContext, actor: Actor, input: Updat
   for (const [i, g] of (input.groups ?? []).entries()) {
     if (!memberOf.has(g.groupId)) throw fieldError(`groups.${i}.groupId`, 'is not a group you belong to');
   }
+  if (input.timeZone !== undefined && !validTimeZone(input.timeZone)) throw fieldError('timeZone', 'is not an IANA time zone like Europe/Berlin');
   await ctx.db.transaction(async (tx) => {
+    if (input.timeZone !== undefined) await tx.db.updateTable('users').set({ time_zone: input.timeZone }).where('id', '=', actor.id).execute();
     const at = now();
     const upsert = async (type: string, scope: string, values: { in_app?: number | null; email?: string | null }) => {
       await tx.db

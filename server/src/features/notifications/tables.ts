@@ -16,6 +16,8 @@ export interface NotificationsTable {
   in_app: number;
   read_at: string | null;
   emailed_at: string | null;
+  /** When the row went into a digest. */
+  digested_at: string | null;
   email_due_at: string | null;
   created_at: string;
   updated_at: string;

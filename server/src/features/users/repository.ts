@@ -71,6 +71,8 @@ export async function insertUser(db: Executor, dialect: Dialect, u: NewUser, pas
     deactivated_at: null,
     last_seen_at: null,
     email_paused_until: null,
+    time_zone: null,
+    digest_sent_on: null,
     created_at: t,
     updated_at: t,
   };

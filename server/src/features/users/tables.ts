@@ -25,6 +25,10 @@ export interface UsersTable {
   last_seen_at: string | null;
   /** Notification e-mails paused until then. */
   email_paused_until: string | null;
+  /** IANA time zone for digests (null: the default, Europe/Berlin). */
+  time_zone: string | null;
+  /** The recipient's local date (YYYY-MM-DD) of the last daily digest. */
+  digest_sent_on: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -9,6 +9,7 @@ import * as chatRoomsAttachments from './20261127T0100-chat-rooms-attachments.js
 import * as feed from './20261127T0200-feed.js';
 import * as announcementReminders from './20261127T0300-announcement-reminders.js';
 import * as notifications from './20261127T0400-notifications.js';
+import * as digests from './20261127T0500-digests.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -30,4 +31,5 @@ export const migrations: Record<string, MigrationModule> = {
   '20261127T0200-feed': feed,
   '20261127T0300-announcement-reminders': announcementReminders,
   '20261127T0400-notifications': notifications,
+  '20261127T0500-digests': digests,
 };
