@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { addMs, now } from './ids.js';
-import { enqueue } from './jobs.js';
+import { enqueue, JobWorker } from './jobs.js';
 import { appendEvent } from './outbox.js';
 
 describe('durable jobs and the outbox', () => {
@@ -37,6 +37,22 @@ describe('durable jobs and the outbox', () => {
     row = await t.ctx.db.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(calls).toBe(2);
     expect(row.failed_at).not.toBeNull();
+  });
+
+  it('lets two workers share one queue without running a job twice (cluster mode: FOR UPDATE SKIP LOCKED)', async () => {
+    const runs: string[] = [];
+    const handler = async (payload: Record<string, unknown>) => {
+      await new Promise((r) => setTimeout(r, 2));
+      runs.push(String(payload.n));
+    };
+    const other = new JobWorker(t.ctx.db);
+    t.ctx.jobs.register('test.shared', handler);
+    other.register('test.shared', handler);
+    for (let n = 0; n < 40; n++) await enqueue(t.ctx.db.db, 'test.shared', { n });
+    const [a, b] = await Promise.all([t.ctx.jobs.drain(), other.drain()]);
+    expect(a + b).toBe(40);
+    expect(runs.length).toBe(40);
+    expect(new Set(runs).size).toBe(40);
   });
 
   it('takes over a job whose worker died (its lease ran out)', async () => {
