@@ -126,8 +126,11 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`Server did not become healthy in ${timeoutMs} ms:\n${output()}`);
 }
 
-/** Starts a fresh Innenhof (built: `npm run build`) with its own database and mail catcher. */
-export async function startApp(): Promise<TestApp> {
+/**
+ * Starts a fresh Innenhof (built: `npm run build`) with its own database and mail catcher.
+ * `options.env` overrides the server's environment (e.g. an SMTP port nothing listens on).
+ */
+export async function startApp(options: { env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const mails: CapturedMail[] = [];
   const waiters = new Set<() => void>();
   const smtp = await startSmtp(mails, () => {
@@ -145,6 +148,7 @@ export async function startApp(): Promise<TestApp> {
     INNENHOF_SMTP_HOST: '127.0.0.1',
     INNENHOF_SMTP_PORT: String(smtp.port),
     INNENHOF_LOG_LEVEL: 'warn',
+    ...options.env,
   };
   delete env.DATABASE_URL;
   let database: { url: string; drop: () => Promise<void> } | null = null;

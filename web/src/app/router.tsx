@@ -90,7 +90,7 @@ const appLayout = createRoute({
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
     return { me };
   },
-  loader: () => loadNamespaces('people', 'home', 'groups', 'dock', 'feed'),
+  loader: () => loadNamespaces('people', 'home', 'groups', 'dock', 'feed', 'notifications'),
   component: lazyRouteComponent(() => import('./layout/app-shell.tsx'), 'AppShell'),
 });
 
@@ -230,11 +230,18 @@ const conversationRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/chat/components/conversation-view.tsx'), 'ConversationView'),
 });
 
+const notificationsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/notifications',
+  loader: () => loadNamespaces('notifications'),
+  component: lazyRouteComponent(() => import('../features/notifications/components/notifications-page.tsx'), 'NotificationsPage'),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/settings',
-  loader: () => loadNamespaces('settings', 'auth'),
-  component: lazyRouteComponent(() => import('../features/settings/components/settings-page.tsx'), 'SettingsPage'),
+  loader: () => loadNamespaces('settings', 'auth', 'notifications'),
+  component: lazyRouteComponent(() => import('./pages/settings-route.tsx'), 'SettingsRoute'),
 });
 
 const adminRoute = createRoute({
@@ -300,6 +307,7 @@ const routeTree = rootRoute.addChildren([
     createGroupRoute,
     groupRoute.addChildren([groupDiscussionRoute, groupMembersRoute, groupAboutRoute, groupSettingsRoute]),
     chatRoute.addChildren([chatIndexRoute, conversationRoute]),
+    notificationsRoute,
     settingsRoute,
     adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminInvitationsRoute, adminMailRoute, adminReportsRoute, adminCompanyRoute]),
   ]),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/ui/avatar.tsx';
 import { IconBookmark, IconLogout, IconSettings, IconShield } from '../../components/ui/icons.tsx';
 import { useLogout } from '../../features/auth/api/logout.ts';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { PeopleSearchBox } from '../../features/people/components/people-search-box.tsx';
 import { useCompany, useMe } from '../../lib/session.ts';
 import { CompanyMark } from './company-mark.tsx';
@@ -21,6 +22,7 @@ export function TopBar() {
       {/* No directory to search (guests): the spacer keeps the menu on the right. */}
       {!me.abilities.viewDirectory ? <span className="top-bar__spacer" /> : <PeopleSearchBox />}
       <TopBarChatLink />
+      <NotificationBell />
       <ProfileMenu />
     </header>
   );

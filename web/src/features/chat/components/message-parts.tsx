@@ -3,7 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { lazy, type MouseEvent, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/ui/dialog.tsx';
-import { formatSize } from '../lib/system-text.ts';
+import { formatSize } from '../../../lib/format-size.ts';
 import { renderMarkdown } from '../../../lib/markdown.ts';
 import { IconFile } from '../../../components/ui/icons.tsx';
 

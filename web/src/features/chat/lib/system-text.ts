@@ -12,21 +12,3 @@ export function systemText(t: TFunction, language: string, message: Pick<Message
   const options = { actor, names, title: system.title ?? '', context: mine ? 'me' : undefined };
   return t(`chat:system.${system.action}`, options);
 }
-
-/** Bytes as "812 KB" / "3.4 MB" in the reader's locale. */
-export function formatSize(bytes: number, language: string): string {
-  const locale = language === 'de' ? 'de-DE' : 'en-GB';
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
-  }).format(value);
-}

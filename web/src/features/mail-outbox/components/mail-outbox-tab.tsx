@@ -7,9 +7,20 @@ import { Spinner } from '../../../components/ui/spinner.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { useOutboxMail } from '../api/list-outbox-mail.ts';
+import { MailDeliveries } from './mail-deliveries.tsx';
+
+/** Admin → Mail: the delivery state of every e-mail, then the outbox. */
+export function MailOutboxTab() {
+  return (
+    <div className="stack">
+      <MailDeliveries />
+      <MailOutbox />
+    </div>
+  );
+}
 
 /** Mails the app sent (or would have sent without SMTP). Shown as plain text only: the HTML is never injected. */
-export function MailOutboxTab() {
+function MailOutbox() {
   const { t } = useTranslation('admin');
   const format = useFormatters();
   const mail = useOutboxMail();

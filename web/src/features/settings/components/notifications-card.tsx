@@ -33,7 +33,7 @@ export function NotificationsCard() {
           </div>
           {state.enabled && state.permission === 'default' ? (
             <div>
-              <button type="button" className="button button--small" onClick={() => void requestNotificationPermission()}>
+              <button type="button" className="button button--small button--wrap" onClick={() => void requestNotificationPermission()}>
                 {t('notifications.allow')}
               </button>
             </div>

@@ -1,5 +1,5 @@
 import type { Theme } from '@innenhof/contract';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { setLocale } from '../../../lib/i18n.ts';
@@ -12,7 +12,8 @@ import { SessionsCard } from './sessions-card.tsx';
 
 const themes: Theme[] = ['system', 'light', 'dark'];
 
-export function SettingsPage() {
+/** `sections`: cards other features add (composed by the app layer), shown after language and appearance. */
+export function SettingsPage({ sections }: { sections?: ReactNode } = {}) {
   const { t, i18n } = useTranslation('settings');
   const me = useMe();
   const update = useUpdatePreferences(me.user.id);
@@ -73,6 +74,7 @@ export function SettingsPage() {
         </p>
       </section>
 
+      {sections}
       <NotificationsCard />
       <ChangePasswordCard />
       <SessionsCard />

@@ -1,0 +1,7 @@
+import { NotificationSettingsCard } from '../../features/notifications/components/notification-settings-card.tsx';
+import { SettingsPage } from '../../features/settings/components/settings-page.tsx';
+
+/** The settings page with the sections of other features (the app layer composes, features do not import each other). */
+export function SettingsRoute() {
+  return <SettingsPage sections={<NotificationSettingsCard />} />;
+}
