@@ -50,6 +50,8 @@ export async function mailTranslator(locale: MailLocale): Promise<TFunction> {
 
 export interface MailLayout {
   locale: MailLocale;
+  /** The company's name and logo on top (the logo is public, like on the login page). */
+  brand?: { name: string; logoUrl: string | null };
   /** Plain paragraphs (escaped here). */
   paragraphs: string[];
   /** Already-safe HTML shown after the paragraphs (e.g. rendered markdown); its text form goes in `quoteText`. */
@@ -80,8 +82,11 @@ export function renderLayout(l: MailLayout, subject: string): RenderedMail {
     `-- \n${l.footer.map((f) => (f.url ? `${f.text}: ${f.url}` : f.text)).join('\n')}`,
   ].join('\n\n');
   const quote = l.quoteHtml ? `<blockquote style="margin:12px 0;padding:8px 12px;border-left:3px solid #ccd0d5;color:#1c1e21">${l.quoteHtml}</blockquote>` : '';
+  const brand = l.brand
+    ? `<p style="font-size:18px;font-weight:700">${l.brand.logoUrl ? `<img src="${e(l.brand.logoUrl)}" alt="" width="32" height="32" style="vertical-align:middle;border-radius:6px;margin-right:8px">` : ''}${e(l.brand.name)}</p>`
+    : '';
   const html = `<!doctype html><html lang="${l.locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1c1e21">
-${l.paragraphs.map((p) => `<p>${e(p)}</p>`).join('')}${quote}
+${brand}${l.paragraphs.map((p) => `<p>${e(p)}</p>`).join('')}${quote}
 <p><a href="${e(l.action.url)}" style="display:inline-block;padding:10px 16px;background:#1b74e4;color:#fff;border-radius:6px;text-decoration:none">${e(l.action.label)}</a></p>
 <p style="font-size:13px;color:#65676b">${[...l.small.map(e), e(l.action.url)].join('<br>')}</p>
 <hr style="border:none;border-top:1px solid #ddd"><p style="font-size:12px;color:#65676b">${l.footer

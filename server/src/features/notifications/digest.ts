@@ -89,6 +89,7 @@ export async function runDigests(ctx: AppContext, at: Date = new Date()): Promis
     const mail = renderLayout(
       {
         locale,
+        brand: { name: company.companyName, logoUrl: company.logoFileId ? `${ctx.config.publicUrl}/api/v1/files/${company.logoFileId}/small` : null },
         paragraphs: [t('greeting', { name: user.name }), t('notification.digest.intro', { count: lines.length })],
         quoteText: lines.map((l) => `• ${l.text}${l.excerpt ? ` — ${l.excerpt}` : ''}\n  ${l.url}`).join('\n'),
         quoteHtml: `<ul style="padding-left:18px">${lines

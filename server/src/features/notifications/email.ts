@@ -144,10 +144,12 @@ export async function sendNotificationEmail(ctx: AppContext, notificationId: str
     { text: t('notification.settings'), url: `${ctx.config.publicUrl}/settings/notifications` },
   ];
   const greeting = t('greeting', { name: user.name });
+  const brand = { name: company.companyName, logoUrl: company.logoFileId ? `${ctx.config.publicUrl}/api/v1/files/${company.logoFileId}/small` : null };
   const mail = company.mailPrivacy
     ? renderLayout(
         {
           locale,
+          brand,
           paragraphs: [greeting, t('notification.privateBody', { what: t(`notification.what.${type}`) })],
           action: { label: t('notification.action'), url },
           small: [],
@@ -158,6 +160,7 @@ export async function sendNotificationEmail(ctx: AppContext, notificationId: str
     : renderLayout(
         {
           locale,
+          brand,
           paragraphs: [
             greeting,
             [t(`notification.subject.${type}`, { actor: first, actors, group }), t('notification.times', { count: row.count })].join(' ').trim(),

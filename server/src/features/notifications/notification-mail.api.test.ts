@@ -59,6 +59,7 @@ describe('notification e-mails (real SMTP)', () => {
     expect(mail?.text).toContain(`${PUBLIC_URL}/posts/${p.id}`);
     expect(mail?.text).toContain('Du erhältst diese E-Mail, weil du erwähnt wurdest.');
     expect(mail?.html).toContain('<blockquote');
+    expect(mail?.html).toContain('>ACME GmbH</p>');
     expect(mail?.html).not.toContain('<script');
     expect(mail?.messageId).toMatch(/^<notification-[\w-]+-1@/);
     expect(mail?.headers['list-unsubscribe']).toMatch(/^<http:\/\/.+\/api\/v1\/notifications\/unsubscribe\?u=.+&type=mention&sig=.+>$/);

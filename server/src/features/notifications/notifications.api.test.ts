@@ -187,4 +187,22 @@ describe('notifications', () => {
     expect(JSON.stringify(after)).not.toContain(marker);
     expect(after.some((r) => r.group?.name === 'Vertrieb Nord' && r.type !== 'group_invitation')).toBe(false);
   });
+
+  it('changes nothing when a fan-out runs twice (a crash after its commit): receipts make it idempotent', async () => {
+    await anna.client.post('/api/v1/notifications/read-all');
+    const p = (await anna.client.post('/api/v1/posts', { audience: { kind: 'profile' }, body: 'Nochmal ausgeführt' })).json();
+    await ben.client.post(`/api/v1/posts/${p.id}/comments`, { body: 'Einmal' });
+    await t.drain();
+    const before = (await bell(anna)).filter((r) => r.type === 'comment' && !r.read);
+    expect(before).toMatchObject([{ count: 1 }]);
+    const event = await t.ctx.db.db
+      .selectFrom('outbox_events')
+      .select('id')
+      .where('type', '=', 'comment.created')
+      .where('subject_id', '=', p.id)
+      .executeTakeFirstOrThrow();
+    const { fanout } = await import('./service.js');
+    await fanout(t.ctx, event.id);
+    expect((await bell(anna)).filter((r) => r.type === 'comment' && !r.read)).toMatchObject([{ count: 1 }]);
+  });
 });

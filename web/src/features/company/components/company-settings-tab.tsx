@@ -40,6 +40,8 @@ function CompanyForm({ company }: { company: CompanySettings }) {
   const [attachmentMb, setAttachmentMb] = useState(String(company.chatAttachmentMaxMb ?? Limits.chatAttachmentMbDefault));
   const [postAttachmentMb, setPostAttachmentMb] = useState(String(company.postAttachmentMaxMb ?? Limits.chatAttachmentMbDefault));
   const [linkPreviews, setLinkPreviews] = useState(company.linkPreviews);
+  const [mailPrivacy, setMailPrivacy] = useState(company.mailPrivacy);
+  const privacyHintId = useId();
   const [hosts, setHosts] = useState<string[]>(company.linkPreviewAllowHosts ?? []);
   const previewsHintId = useId();
 
@@ -59,6 +61,7 @@ function CompanyForm({ company }: { company: CompanySettings }) {
         postAttachmentMaxMb: Number(postAttachmentMb),
         linkPreviews,
         linkPreviewAllowHosts: cleanHosts,
+        mailPrivacy,
       });
     } catch {
       applyAccent(company.accentColor);
@@ -201,6 +204,24 @@ function CompanyForm({ company }: { company: CompanySettings }) {
           </p>
         </div>
         <AllowHostsField hosts={hosts} onChange={setHosts} error={update.error} />
+        <h3 className="card__subtitle">{t('company.mailPrivacySection')}</h3>
+        <div className="field">
+          <label className="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              aria-checked={mailPrivacy}
+              name="mailPrivacy"
+              checked={mailPrivacy}
+              onChange={(e) => setMailPrivacy(e.target.checked)}
+              aria-describedby={privacyHintId}
+            />
+            <span>{t('company.mailPrivacy')}</span>
+          </label>
+          <p className="field__hint" id={privacyHintId}>
+            {t('company.mailPrivacyHint')}
+          </p>
+        </div>
         <div>
           <button type="submit" className="button button--primary" disabled={update.isPending || !validHex || !validMb}>
             {t('common:save')}
