@@ -152,6 +152,14 @@ describe('notification e-mails (real SMTP)', () => {
     const port = smtp.port;
     await smtp.close();
     await ben.client.patch('/api/v1/me/notification-settings', { types: [{ type: 'mention', email: 'immediately' }] });
+    // Down for a while: the first attempt fails; once the server is back, the next attempt delivers it, once.
+    await anna.client.post('/api/v1/posts', { audience: { kind: 'profile' }, body: 'Kurzer Ausfall @Ben Mail', mentions: [ben.id] });
+    await t.drain();
+    smtp = await startSmtp(port);
+    await tenMinutesLater();
+    await tenMinutesLater();
+    expect(mailsTo(benEmail).filter((m) => m.text.includes('Kurzer Ausfall'))).toHaveLength(1);
+    await smtp.close();
     await anna.client.post('/api/v1/posts', { audience: { kind: 'profile' }, body: 'Ausfalltest @Ben Mail', mentions: [ben.id] });
     await t.drain();
     const pending = (await admin.client.get('/api/v1/admin/mail/deliveries?status=pending')).json().items;
