@@ -50,6 +50,10 @@ const settings = {
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
   pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   build: process.env.BENCH_SKIP_BUILD !== '1',
+  /** The news feed: colleagues who post (the measured member follows them) and posts each. */
+  feedPosters: envInt('BENCH_FEED_POSTERS', 20, 2, 200),
+  postsPerPoster: envInt('BENCH_POSTS_PER_POSTER', 20, 1, 25),
+  feedConnections: envInt('BENCH_FEED_CONNECTIONS', 32, 1, 1000),
   // The chat real-time scenario (lib/realtime.mjs).
   sockets: {
     levels: envList('BENCH_IDLE_SOCKETS', [1000, 5000], 0, 15_000),
@@ -210,6 +214,7 @@ async function load(scenario, base, pid) {
   return {
     key: scenario.key,
     name: scenario.name,
+    target: scenario.target ?? null,
     connections,
     seconds: r.duration,
     total,
@@ -409,6 +414,42 @@ async function main() {
   const cookie = memberLogin.cookie;
   const json = { accept: 'application/json', cookie };
   const profileIds = company.leads.slice(0, 8).map((p) => ids[p.key]);
+
+  // 7b. The news feed, through the API as people use it: colleagues post (hashtags, a comment and reactions
+  // on each), the member follows them, and one post gathers 50 comments (the post page scenario).
+  // The API's write limit (30 a minute per person and route) bounds posts per person.
+  const feedT0 = performance.now();
+  const memberSession = { cookie, csrf: memberLogin.json.csrfToken };
+  const posters = company.members.filter((p) => p !== member).slice(0, settings.feedPosters);
+  const posterSessions = await pool(posters, settings.concurrency, async (p) => {
+    const r = await api('POST', '/api/v1/auth/login', { body: { email: p.email, password: PASSWORD } });
+    return { cookie: r.cookie, csrf: r.json.csrfToken };
+  });
+  await pool(posters, settings.concurrency, (p) => api('PUT', `/api/v1/users/${ids[p.key]}/follow`, { session: memberSession }));
+  const tags = ['mittagessen', 'vertrieb', 'it', 'sommerfest', 'kunden', 'lager'];
+  const jobs = [];
+  for (let round = 0; round < settings.postsPerPoster; round++) for (let i = 0; i < posters.length; i++) jobs.push({ i, round });
+  const postIds = await pool(jobs, settings.concurrency, async ({ i, round }) => {
+    const body = `Update ${round + 1} aus ${posters[i].department ?? 'dem Team'}: **Zahlen** für diese Woche, Details im Wiki. #${tags[(i + round) % tags.length]}`;
+    const r = await api('POST', '/api/v1/posts', { body: { audience: { kind: 'profile' }, body }, session: posterSessions[i] });
+    return { id: r.json.id, i };
+  });
+  await pool(postIds, settings.concurrency, async ({ id, i }, n) => {
+    const other = (i + 1 + (n % (posters.length - 1))) % posters.length;
+    await api('POST', `/api/v1/posts/${id}/comments`, { body: { body: 'Danke, sehr hilfreich!' }, session: posterSessions[other] });
+    await api('PUT', `/api/v1/posts/${id}/reaction`, { body: { kind: n % 3 ? 'like' : 'love' }, session: posterSessions[other] });
+    await api('PUT', `/api/v1/posts/${id}/reaction`, { body: { kind: 'like' }, session: memberSession });
+  });
+  const bigPost = (
+    await api('POST', '/api/v1/posts', { body: { audience: { kind: 'profile' }, body: 'Wer kommt zum Sommerfest? #sommerfest' }, session: memberSession })
+  ).json.id;
+  await pool(
+    Array.from({ length: 50 }, (_, n) => n),
+    settings.concurrency,
+    (n) => api('POST', `/api/v1/posts/${bigPost}/comments`, { body: { body: `Ich komme! (${n + 1})` }, session: posterSessions[n % posters.length] }),
+  );
+  const feedPosts = postIds.length + 1;
+  log(`feed: ${feedPosts} posts, ${postIds.length + 50} comments, ${postIds.length * 2} reactions in ${Math.round(performance.now() - feedT0)} ms`);
   const headIds = company.heads.map((p) => ids[p.key]);
   const loginPeople = company.members.slice(0, 16);
 
@@ -416,6 +457,25 @@ async function main() {
     { key: 'health', name: 'GET /api/v1/health', requests: [{ method: 'GET', path: '/api/v1/health' }], headers: { accept: 'application/json' } },
     { key: 'me', name: 'GET /api/v1/me (session)', requests: [{ method: 'GET', path: '/api/v1/me' }], headers: json },
     { key: 'directory', name: 'GET /api/v1/users?limit=20', requests: [{ method: 'GET', path: '/api/v1/users?limit=20' }], headers: json },
+    {
+      key: 'feed',
+      name: `GET /api/v1/feed?limit=20 (home feed, ${feedPosts} posts, ${settings.feedConnections} conns)`,
+      connections: settings.feedConnections,
+      requests: [{ method: 'GET', path: '/api/v1/feed?limit=20' }],
+      headers: json,
+      target: { ratio: 0.2, p99: 25 },
+    },
+    {
+      key: 'post',
+      name: `GET /api/v1/posts/:id + 50 comments (post page, ${settings.feedConnections} conns)`,
+      connections: settings.feedConnections,
+      requests: [
+        { method: 'GET', path: `/api/v1/posts/${bigPost}` },
+        { method: 'GET', path: `/api/v1/posts/${bigPost}/comments?order=newest&limit=50` },
+      ],
+      headers: json,
+      target: { ratio: 0.15, p99: 30 },
+    },
     {
       key: 'search',
       name: `GET /api/v1/users?q=<3 letters> (${SEARCH_PREFIXES.length} prefixes)`,

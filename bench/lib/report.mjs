@@ -13,7 +13,19 @@ function table(head, rows, align) {
 }
 
 export function scenarioTable(result) {
-  const head = ['Scenario', 'conns', 'req/s', '× hello', 'p50 ms', 'p97.5 ms', 'p99 ms', 'errors / non-2xx', 'server CPU µs/req (× hello)', 'RSS after MB'];
+  const head = [
+    'Scenario',
+    'conns',
+    'req/s',
+    '× hello',
+    'p50 ms',
+    'p97.5 ms',
+    'p99 ms',
+    'errors / non-2xx',
+    'server CPU µs/req (× hello)',
+    'RSS after MB',
+    'target',
+  ];
   const hello = result.baseline.cpuMicrosPerReq;
   const rows = result.scenarios.map((s) => [
     s.name,
@@ -26,8 +38,11 @@ export function scenarioTable(result) {
     `${s.errors} / ${s.non2xx}`,
     `${int(s.cpuMicrosPerReq)} (${fix(s.cpuMicrosPerReq / hello, s.cpuMicrosPerReq / hello < 10 ? 1 : 0)})`,
     fix(s.rssAfterMB, 0),
+    s.target
+      ? `≥ ${s.target.ratio} × hello ${s.ratio >= s.target.ratio ? 'met' : 'missed'}; p99 ≤ ${s.target.p99} ms ${s.p99 <= s.target.p99 ? 'met' : 'missed'}`
+      : '',
   ]);
-  return table(head, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']);
+  return table(head, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
 }
 
 export function renderMarkdown(result) {
