@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { escapeHtml } from '@innenhof/contract/markdown';
 import i18next, { type TFunction } from 'i18next';
 import { localesDir } from '../paths.js';
 
@@ -26,10 +27,6 @@ function load(): Promise<TFunction> {
     ),
   });
   return ready;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 export interface ActionMail {

@@ -1,4 +1,5 @@
 import type { EmailChannel, GroupPostsSetting, NotificationType } from '@innenhof/contract';
+import { escapeHtml } from '@innenhof/contract/markdown';
 import { now } from '../../core/ids.js';
 import { enqueue } from '../../core/jobs.js';
 import { type MailLocale, mailTranslator, renderLayout } from '../../core/mail/templates.js';
@@ -95,7 +96,7 @@ export async function runDigests(ctx: AppContext, at: Date = new Date()): Promis
         quoteHtml: `<ul style="padding-left:18px">${lines
           .map(
             (l) =>
-              `<li style="margin-bottom:8px"><a href="${escape(l.url)}">${escape(l.text)}</a>${l.excerpt ? `<br><span style="color:#65676b">${escape(l.excerpt)}</span>` : ''}</li>`,
+              `<li style="margin-bottom:8px"><a href="${escapeHtml(l.url)}">${escapeHtml(l.text)}</a>${l.excerpt ? `<br><span style="color:#65676b">${escapeHtml(l.excerpt)}</span>` : ''}</li>`,
           )
           .join('')}</ul>`,
         action: { label: t('notification.action'), url: `${ctx.config.publicUrl}/notifications` },
@@ -130,10 +131,6 @@ export async function runDigests(ctx: AppContext, at: Date = new Date()): Promis
     if (claimed) sent++;
   }
   return sent;
-}
-
-function escape(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The hourly tick: digests now, and the next tick at the next full hour. */

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { type EmailChannel, type NotificationType, NotificationTypes } from '@innenhof/contract';
-import { plainText, renderMarkdown } from '@innenhof/contract/markdown';
+import { escapeHtml, plainText, renderMarkdown } from '@innenhof/contract/markdown';
 import { safeEqual } from '../../core/auth/index.js';
 import { now } from '../../core/ids.js';
 import { type MailLocale, mailTranslator, renderLayout } from '../../core/mail/templates.js';
@@ -41,7 +41,7 @@ export async function unsubscribe(ctx: AppContext, userId: string, type: Notific
 export async function unsubscribePage(locale: MailLocale, state: 'ask' | 'done' | 'invalid', type: NotificationType | null, action: string): Promise<string> {
   const t = await mailTranslator(locale);
   const what = type ? t(`notification.what.${type}`) : '';
-  const e = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const e = escapeHtml;
   const body =
     state === 'ask'
       ? `<p>${e(t('notification.unsubscribePage.question', { what }))}</p><form method="post" action="${e(action)}"><button type="submit">${e(t('notification.unsubscribePage.confirm'))}</button></form>`
