@@ -142,6 +142,8 @@ describe('more chat', () => {
     const bob = await loggedIn(BOB);
     const direct = (await apiAs(company.app, alice.page, 'POST', '/conversations', { userIds: [ids[BOB.email]] })) as { id: string };
     await bob.page.goto(`${company.app.baseUrl}/chat/${direct.id}`);
+    // Bob's conversation is on screen (and listening) before Alice sends.
+    await bob.page.getByRole('textbox', { name: 'Message' }).waitFor();
     await alice.page.goto(`${company.app.baseUrl}/chat/${direct.id}`);
     const box = alice.page.getByRole('textbox', { name: 'Message' });
     await box.waitFor();
@@ -163,7 +165,7 @@ describe('more chat', () => {
     await chip.waitFor({ state: 'detached' });
 
     const thumb = bob.page.getByRole('log').getByRole('img', { name: 'screenshot.png' });
-    await thumb.waitFor({ timeout: 10_000 });
+    await thumb.waitFor({ timeout: 20_000 });
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     const thumbSrc = (await thumb.getAttribute('src')) ?? '';
 
