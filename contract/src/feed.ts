@@ -1,6 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { Id, Timestamp } from './common.js';
 import { Limits } from './limits.js';
+import { Event } from './events.js';
+import { CreatePoll, Poll } from './polls.js';
 import { UserSummary } from './users.js';
 
 /** Facebook's six reactions; one per person per post or comment. */
@@ -123,6 +125,10 @@ export const Post = Type.Object({
     }),
     Type.Null(),
   ]),
+  /** A poll post (a question, or a date poll). */
+  poll: Type.Union([Poll, Type.Null()]),
+  /** An event's post in its group or company feed (its comments are the event's). */
+  event: Type.Union([Event, Type.Null()]),
   commentsDisabled: Type.Boolean(),
   pinned: Type.Boolean(),
   saved: Type.Boolean(),
@@ -159,6 +165,8 @@ export const CreatePost = Type.Object(
     attachmentIds: Type.Optional(Type.Array(Id, { maxItems: Limits.postAttachmentsMax, uniqueItems: true })),
     /** Share another post (the body is then an optional comment on it). */
     sharedPostId: Type.Optional(Id),
+    /** Make the post a poll (the body is then an optional introduction). */
+    poll: Type.Optional(CreatePoll),
     /** Company-wide or group announcements: require "I have read this"; feature until a date. */
     announcement: Type.Optional(
       Type.Object(

@@ -8,3 +8,5 @@ export * from './groups.js';
 export * from './chat.js';
 export * from './feed.js';
 export * from './notifications.js';
+export * from './polls.js';
+export * from './events.js';

@@ -18,6 +18,12 @@ export const NotificationTypes = [
   'group_post',
   'announcement',
   'chat_message',
+  'poll',
+  'poll_reminder',
+  'event',
+  'event_reminder',
+  'event_promoted',
+  'event_cancelled',
 ] as const;
 export type NotificationType = (typeof NotificationTypes)[number];
 export const NotificationType = Type.Union([
@@ -32,11 +38,17 @@ export const NotificationType = Type.Union([
   Type.Literal('group_post'),
   Type.Literal('announcement'),
   Type.Literal('chat_message'),
+  Type.Literal('poll'),
+  Type.Literal('poll_reminder'),
+  Type.Literal('event'),
+  Type.Literal('event_reminder'),
+  Type.Literal('event_promoted'),
+  Type.Literal('event_cancelled'),
 ]);
 
 /** What a notification points at; `url` is the app path to open. */
 export const NotificationTarget = Type.Object({
-  kind: Type.Union([Type.Literal('post'), Type.Literal('comment'), Type.Literal('group'), Type.Literal('conversation')]),
+  kind: Type.Union([Type.Literal('post'), Type.Literal('comment'), Type.Literal('group'), Type.Literal('conversation'), Type.Literal('event')]),
   id: Id,
   url: Type.String(),
 });

@@ -1,3 +1,5 @@
+import { eventsForPosts } from '../events/for-posts.js';
+import { pollsForPosts } from '../polls/for-posts.js';
 import type { Comment, Post, PostAttachment, ReactionKind, ReactionSummary } from '@innenhof/contract';
 import { ReactionKinds } from '@innenhof/contract';
 import type { Executor } from '../../core/db/index.js';
@@ -98,7 +100,7 @@ export async function presentPosts(db: Executor, actor: Actor, rows: repo.PostRo
   const shared = await repo.postsByIds(db, sharedIds);
   const allPosts = [...rows, ...shared.values()];
   const allIds = allPosts.map((p) => p.id);
-  const [groups, attachments, hashtags, commentCounts, latest, saved, confirmations] = await Promise.all([
+  const [groups, attachments, hashtags, commentCounts, latest, saved, confirmations, polls, events] = await Promise.all([
     groupsForFeed(
       db,
       actor.id,
@@ -110,6 +112,8 @@ export async function presentPosts(db: Executor, actor: Actor, rows: repo.PostRo
     repo.latestComments(db, postIds, 2),
     repo.savedOf(db, actor.id, postIds),
     repo.confirmations(db, actor.id, postIds),
+    pollsForPosts(db, actor, postIds),
+    eventsForPosts(db, actor, postIds),
   ]);
   const latestIds = latest.map((c) => c.id);
   const [people, reactions, replies] = await Promise.all([
@@ -170,6 +174,8 @@ export async function presentPosts(db: Executor, actor: Actor, rows: repo.PostRo
               confirmedCount: confirmations.counts.get(r.id) ?? 0,
             }
           : null,
+      poll: r.deleted_at ? null : (polls.get(r.id) ?? null),
+      event: r.deleted_at ? null : (events.get(r.id) ?? null),
       commentsDisabled: r.comments_disabled === 1,
       pinned: r.pinned_at !== null,
       saved: saved.has(r.id),

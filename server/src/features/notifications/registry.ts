@@ -12,7 +12,7 @@ export interface NotificationDraft {
   type: NotificationType;
   /** Events with the same key fold into one unread row ("Anna and 3 others commented on your post"). */
   groupKey: string;
-  target: { kind: 'post' | 'comment' | 'group' | 'conversation'; id: string };
+  target: { kind: 'post' | 'comment' | 'group' | 'conversation' | 'event'; id: string };
   postId?: string | null;
   groupId?: string | null;
   detail?: string | null;
@@ -58,6 +58,13 @@ export const DEFAULT_CHANNELS: Record<NotificationType, { inApp: boolean; email:
   announcement: { inApp: true, email: 'immediately' },
   // Chat is not in the bell (the chat has its own badges): only an e-mail when unread for a while.
   chat_message: { inApp: false, email: 'immediately' },
+  // Quick feedback is the point of a poll: the audience hears of it by e-mail at once, and those who have not voted are reminded.
+  poll: { inApp: true, email: 'immediately' },
+  poll_reminder: { inApp: true, email: 'immediately' },
+  event: { inApp: true, email: 'immediately' },
+  event_reminder: { inApp: true, email: 'immediately' },
+  event_promoted: { inApp: true, email: 'immediately' },
+  event_cancelled: { inApp: true, email: 'immediately' },
 };
 
 /** Types whose first e-mail waits: chat messages are mailed only when still unread, by someone offline, 15 minutes later. */
@@ -76,4 +83,10 @@ export const PRIORITY: readonly NotificationType[] = [
   'join_request',
   'join_approved',
   'chat_message',
+  'event_cancelled',
+  'event_promoted',
+  'event_reminder',
+  'event',
+  'poll_reminder',
+  'poll',
 ];
