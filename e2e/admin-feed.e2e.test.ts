@@ -4,64 +4,31 @@
  * then announce company-wide); Anna allow-lists an intranet host for link previews. axe scan and a phone screenshot.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  completeSetup,
-  ensureScreenshotDir,
-  launchBrowser,
-  login,
-  newPage,
-  screenshotDir,
-  seriousViolations,
-  startApp,
-  type TestApp,
-  viewports,
-} from './harness.ts';
-
-let app: TestApp;
-let browser: Browser;
+import { describe, expect, it } from 'vitest';
+import { apiAs, screenshotDir, seriousViolations, setupCompany, viewports } from './harness.ts';
 
 const ANNA = { name: 'Anna Admin', email: 'anna@acme.test', password: 'anna-password-1' };
 const BEN = { name: 'Ben Berger', email: 'ben@acme.test', password: 'ben-password-1' };
 const CLARA = { name: 'Clara Conrad', email: 'clara@acme.test', password: 'clara-password-1' };
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  await ensureScreenshotDir();
-  const { context, page } = await newPage(browser);
-  await completeSetup(page, app.baseUrl);
-  await apiAs(app, page, 'POST', '/users', { ...BEN, role: 'member' });
-  await apiAs(app, page, 'POST', '/users', { ...CLARA, role: 'member' });
-  await context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function loggedIn(person: { email: string; password: string }, viewport?: { width: number; height: number }) {
-  const session = await newPage(browser, viewport ? { viewport } : {});
-  await login(session.page, app.baseUrl, person.email, person.password);
-  return session;
-}
+const acme = setupCompany({ colleagues: [BEN, CLARA] });
+const loggedIn = (person: { email: string; password: string }, viewport?: { width: number; height: number }) =>
+  acme.loggedIn(person, viewport ? { viewport } : {});
 
 describe('admin: feed moderation and settings', () => {
   it('a reported post is hidden from Reported posts and the report moves to Hidden', async () => {
     const clara = await loggedIn(CLARA);
-    const post = (await apiAs(app, clara.page, 'POST', '/posts', {
+    const post = (await apiAs(acme.app, clara.page, 'POST', '/posts', {
       audience: { kind: 'profile' },
       body: 'Cheap **watches** for sale, write me!',
     })) as { id: string };
     await clara.context.close();
 
     const ben = await loggedIn(BEN);
-    await apiAs(app, ben.page, 'POST', `/posts/${post.id}/reports`, { reason: 'Advertising, not work related.' });
+    await apiAs(acme.app, ben.page, 'POST', `/posts/${post.id}/reports`, { reason: 'Advertising, not work related.' });
 
     const anna = await loggedIn(ANNA);
-    await anna.page.goto(`${app.baseUrl}/admin`);
+    await anna.page.goto(`${acme.app.baseUrl}/admin`);
     await anna.page.getByRole('link', { name: 'Reported posts' }).click();
     await anna.page.waitForURL('**/admin/reports');
     const report = anna.page.getByRole('article', { name: 'Reported by Ben Berger' });
@@ -82,7 +49,7 @@ describe('admin: feed moderation and settings', () => {
     await anna.page.getByText('The post is hidden.').waitFor();
     await anna.page.getByText('No open reports.', { exact: false }).waitFor();
 
-    const gone = await ben.page.request.get(`${app.baseUrl}/api/v1/posts/${post.id}`);
+    const gone = await ben.page.request.get(`${acme.app.baseUrl}/api/v1/posts/${post.id}`);
     expect(gone.status()).toBe(404);
 
     await anna.page.getByRole('radio', { name: 'Hidden' }).check();
@@ -96,16 +63,16 @@ describe('admin: feed moderation and settings', () => {
 
   it('phone: the reports page with an open report, and Keep', async () => {
     const ben = await loggedIn(BEN);
-    const post = (await apiAs(app, ben.page, 'POST', '/posts', {
+    const post = (await apiAs(acme.app, ben.page, 'POST', '/posts', {
       audience: { kind: 'profile' },
       body: 'Our new canteen menu is online: https://example.com/menu — long words like Donaudampfschifffahrtsgesellschaftskapitän wrap.',
     })) as { id: string };
     const clara = await loggedIn(CLARA);
-    await apiAs(app, clara.page, 'POST', `/posts/${post.id}/reports`, { reason: 'I think this link is broken and confusing for new colleagues.' });
+    await apiAs(acme.app, clara.page, 'POST', `/posts/${post.id}/reports`, { reason: 'I think this link is broken and confusing for new colleagues.' });
     await clara.context.close();
 
     const anna = await loggedIn(ANNA, viewports.phone);
-    await anna.page.goto(`${app.baseUrl}/admin/reports`);
+    await anna.page.goto(`${acme.app.baseUrl}/admin/reports`);
     const report = anna.page.getByRole('article', { name: 'Reported by Clara Conrad' });
     await report.getByText('I think this link is broken').waitFor();
     expect(await seriousViolations(anna.page)).toEqual([]);
@@ -115,7 +82,7 @@ describe('admin: feed moderation and settings', () => {
 
     await report.getByRole('button', { name: /Keep/ }).click();
     await anna.page.getByText('The post stays; the report is closed.').waitFor();
-    expect((await ben.page.request.get(`${app.baseUrl}/api/v1/posts/${post.id}`)).status()).toBe(200);
+    expect((await ben.page.request.get(`${acme.app.baseUrl}/api/v1/posts/${post.id}`)).status()).toBe(200);
     await anna.page.getByRole('radio', { name: 'Kept' }).check();
     await anna.page.getByRole('article', { name: 'Reported by Clara Conrad' }).getByText('kept on', { exact: false }).waitFor();
     await ben.context.close();
@@ -124,11 +91,11 @@ describe('admin: feed moderation and settings', () => {
 
   it('the communications team: Anna adds Clara, who may then announce', async () => {
     const clara = await loggedIn(CLARA);
-    const before = (await (await clara.page.request.get(`${app.baseUrl}/api/v1/me`)).json()) as { abilities: { announce: boolean } };
+    const before = (await (await clara.page.request.get(`${acme.app.baseUrl}/api/v1/me`)).json()) as { abilities: { announce: boolean } };
     expect(before.abilities.announce).toBe(false);
 
     const anna = await loggedIn(ANNA);
-    await anna.page.goto(`${app.baseUrl}/admin/company`);
+    await anna.page.goto(`${acme.app.baseUrl}/admin/company`);
     const card = anna.page.getByRole('region', { name: 'Communications team' });
     await card.getByText('Nobody yet').waitFor();
     const picker = card.getByRole('combobox', { name: 'Add a colleague' });
@@ -137,7 +104,7 @@ describe('admin: feed moderation and settings', () => {
     await card.getByText('Communications team saved.').waitFor();
     await card.getByRole('button', { name: 'Remove Clara Conrad' }).waitFor();
 
-    const after = (await (await clara.page.request.get(`${app.baseUrl}/api/v1/me`)).json()) as { abilities: { announce: boolean } };
+    const after = (await (await clara.page.request.get(`${acme.app.baseUrl}/api/v1/me`)).json()) as { abilities: { announce: boolean } };
     expect(after.abilities.announce).toBe(true);
 
     await anna.page.reload();
@@ -149,7 +116,7 @@ describe('admin: feed moderation and settings', () => {
 
   it('link previews: a bad host shows the error at its entry; a good one persists after reload', async () => {
     const anna = await loggedIn(ANNA, viewports.phone);
-    await anna.page.goto(`${app.baseUrl}/admin/company`);
+    await anna.page.goto(`${acme.app.baseUrl}/admin/company`);
     const toggle = anna.page.getByRole('switch', { name: 'Show link previews' });
     expect(await toggle.isChecked()).toBe(true);
     await anna.page.getByText('Only these intranet hosts may be fetched for previews').waitFor();
@@ -176,7 +143,7 @@ describe('admin: feed moderation and settings', () => {
     expect(await anna.page.getByRole('switch', { name: 'Show link previews' }).isChecked()).toBe(false);
     expect(await anna.page.getByRole('textbox', { name: 'Intranet host 1' }).inputValue()).toBe('wiki.intern.example');
     expect(await anna.page.getByRole('textbox', { name: 'Intranet host 2' }).count()).toBe(0);
-    const company = (await (await anna.page.request.get(`${app.baseUrl}/api/v1/settings/company`)).json()) as {
+    const company = (await (await anna.page.request.get(`${acme.app.baseUrl}/api/v1/settings/company`)).json()) as {
       linkPreviews: boolean;
       linkPreviewAllowHosts: string[];
     };

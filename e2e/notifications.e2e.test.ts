@@ -6,24 +6,9 @@
  * e-mails) in English and German, axe scans and phone screenshots.
  */
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  completeSetup,
-  ensureScreenshotDir,
-  launchBrowser,
-  login,
-  newPage,
-  screenshotDir,
-  seriousViolations,
-  startApp,
-  type TestApp,
-  viewports,
-} from './harness.ts';
-
-let app: TestApp;
-let browser: Browser;
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, screenshotDir, seriousViolations, setupCompany, viewports } from './harness.ts';
 
 const ANNA = { name: 'Anna Admin', email: 'anna@acme.test', password: 'anna-password-1' };
 const BEN = { name: 'Ben Berger', email: 'ben@acme.test', password: 'ben-password-1' };
@@ -32,38 +17,24 @@ const COMMENTERS = [
   { name: 'Dirk Decker', email: 'dirk@acme.test', password: 'dirk-password-1' },
   { name: 'Eva Ebert', email: 'eva@acme.test', password: 'eva-password-1' },
 ];
+const acme = setupCompany({ colleagues: [BEN, ...COMMENTERS] });
+const loggedIn = (person: { email: string; password: string }, options: BrowserContextOptions = {}) => acme.loggedIn(person, options);
 let benId = '';
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  await ensureScreenshotDir();
-  const { context, page } = await newPage(browser);
-  await completeSetup(page, app.baseUrl);
-  const ben = (await apiAs(app, page, 'POST', '/users', { ...BEN, role: 'member' })) as { id?: string; user?: { id: string } };
-  benId = ben.id ?? ben.user?.id ?? '';
-  for (const person of COMMENTERS) await apiAs(app, page, 'POST', '/users', { ...person, role: 'member' });
-  const group = (await apiAs(app, page, 'POST', '/groups', {
+  benId = acme.ids[BEN.email] ?? '';
+  const anna = await loggedIn(ANNA);
+  const group = (await apiAs(acme.app, anna.page, 'POST', '/groups', {
     name: 'Sales North',
     description: 'Vertrieb im Norden.',
     visibility: 'public',
     joinPolicy: 'open',
   })) as { id: string; slug: string };
-  await context.close();
+  await anna.context.close();
   const session = await loggedIn(BEN);
-  await apiAs(app, session.page, 'POST', `/groups/${group.slug}/members`, {});
+  await apiAs(acme.app, session.page, 'POST', `/groups/${group.slug}/members`, {});
   await session.context.close();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function loggedIn(person: { email: string; password: string }, options: BrowserContextOptions = {}) {
-  const session = await newPage(browser, options);
-  await login(session.page, app.baseUrl, person.email, person.password);
-  return session;
-}
 
 /** The bell's accessible name carries the count ("Notifications, 3 unread"). */
 const bell = (page: Page, name: string | RegExp = /^Notifications/) => page.getByRole('button', { name });
@@ -72,14 +43,14 @@ describe('notifications', () => {
   it('a mention reaches the bell live; the panel opens the post; comments are grouped into one row', async () => {
     const anna = await loggedIn(ANNA);
     const ben = await loggedIn(BEN);
-    await ben.page.goto(`${app.baseUrl}/`);
+    await ben.page.goto(`${acme.app.baseUrl}/`);
     await bell(ben.page, 'Notifications').waitFor();
 
     // Ben's tab is connected for live updates once Anna sees him under "Online now".
-    await anna.page.goto(`${app.baseUrl}/`);
+    await anna.page.goto(`${acme.app.baseUrl}/`);
     await anna.page.locator('section', { hasText: 'Online now' }).getByText(BEN.name).waitFor({ timeout: 15_000 });
 
-    const mention = (await apiAs(app, anna.page, 'POST', '/posts', {
+    const mention = (await apiAs(acme.app, anna.page, 'POST', '/posts', {
       audience: { kind: 'profile' },
       body: `Hallo @${BEN.name}, kannst du bitte die Tourenplanung prüfen?`,
       mentions: [benId],
@@ -106,15 +77,15 @@ describe('notifications', () => {
     // Following the row opens the post and marks it read.
     await bell(ben.page).click();
     await panel.getByRole('link', { name: /Anna Admin mentioned you in a post/ }).click();
-    await ben.page.waitForURL(`${app.baseUrl}/posts/${mention.id}`);
+    await ben.page.waitForURL(`${acme.app.baseUrl}/posts/${mention.id}`);
     await bell(ben.page, 'Notifications').waitFor();
     expect(await ben.page.locator('.notification-bell__badge').count()).toBe(0);
 
     // Three colleagues comment on Ben's post: one row, the latest commenter named.
-    const own = (await apiAs(app, ben.page, 'POST', '/posts', { audience: { kind: 'profile' }, body: 'Neue Ladezeiten ab Montag.' })) as { id: string };
+    const own = (await apiAs(acme.app, ben.page, 'POST', '/posts', { audience: { kind: 'profile' }, body: 'Neue Ladezeiten ab Montag.' })) as { id: string };
     for (const person of COMMENTERS) {
       const session = await loggedIn(person);
-      await apiAs(app, session.page, 'POST', `/posts/${own.id}/comments`, { body: `Danke, ${person.name.split(' ')[0]} hat es gelesen.` });
+      await apiAs(acme.app, session.page, 'POST', `/posts/${own.id}/comments`, { body: `Danke, ${person.name.split(' ')[0]} hat es gelesen.` });
       await session.context.close();
     }
     await bell(ben.page, 'Notifications, 1 unread').waitFor({ timeout: 15_000 });
@@ -127,7 +98,7 @@ describe('notifications', () => {
 
     // "See all": the page, with the unread filter and "Mark all as read".
     await panel.getByRole('link', { name: 'See all' }).click();
-    await ben.page.waitForURL(`${app.baseUrl}/notifications`);
+    await ben.page.waitForURL(`${acme.app.baseUrl}/notifications`);
     await ben.page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
     const page = ben.page.getByRole('main');
     await page.getByRole('link', { name: /mentioned you in a post/ }).waitFor();
@@ -145,12 +116,12 @@ describe('notifications', () => {
 
   it('settings: types × channels, group posts and pausing e-mails, saved at once (English)', async () => {
     const ben = await loggedIn(BEN);
-    await ben.page.goto(`${app.baseUrl}/settings`);
+    await ben.page.goto(`${acme.app.baseUrl}/settings`);
     const card = ben.page.getByRole('region', { name: 'Notifications', exact: true });
     await card.waitFor();
     const status = card.getByRole('status');
 
-    const inApp = card.getByRole('checkbox', { name: 'Mentions of you In the app' });
+    const inApp = card.getByRole('checkbox', { name: 'Mentions of you In the acme.app' });
     await inApp.waitFor();
     expect(await inApp.isChecked()).toBe(true);
     await inApp.uncheck();
@@ -167,14 +138,14 @@ describe('notifications', () => {
 
     // Saved on the server: the same after a reload.
     await ben.page.reload();
-    await card.getByRole('checkbox', { name: 'Mentions of you In the app' }).waitFor();
-    expect(await card.getByRole('checkbox', { name: 'Mentions of you In the app' }).isChecked()).toBe(false);
+    await card.getByRole('checkbox', { name: 'Mentions of you In the acme.app' }).waitFor();
+    expect(await card.getByRole('checkbox', { name: 'Mentions of you In the acme.app' }).isChecked()).toBe(false);
     expect(await card.getByRole('combobox', { name: 'Comments on your posts E-mail' }).inputValue()).toBe('daily');
     expect(await card.getByLabel('Sales North').inputValue()).toBe('important');
     expect(await card.getByLabel('Time zone').inputValue()).toBe('Europe/London');
     await card.getByRole('button', { name: 'Resume e-mails' }).click();
     await card.getByLabel('Pause e-mails for').waitFor();
-    await card.getByRole('checkbox', { name: 'Mentions of you In the app' }).check();
+    await card.getByRole('checkbox', { name: 'Mentions of you In the acme.app' }).check();
     await expect.poll(() => status.textContent()).toBe('Saved');
     await ben.context.close();
   });
@@ -186,11 +157,11 @@ describe('notifications', () => {
     it(`phone (${lang}, ${colorScheme}): the bell leads to the page; the settings fit and pass axe`, async () => {
       // Something to show, whatever ran before.
       const anna = await loggedIn(ANNA);
-      await apiAs(app, anna.page, 'POST', '/posts', { audience: { kind: 'profile' }, body: `Hallo @${BEN.name} (${lang})`, mentions: [benId] });
+      await apiAs(acme.app, anna.page, 'POST', '/posts', { audience: { kind: 'profile' }, body: `Hallo @${BEN.name} (${lang})`, mentions: [benId] });
       await anna.context.close();
       const ben = await loggedIn(BEN, { viewport: viewports.phone, locale, colorScheme });
       // The saved preference wins over the browser's language: save the one under test.
-      await apiAs(app, ben.page, 'PATCH', `/users/${benId}`, { locale: lang });
+      await apiAs(acme.app, ben.page, 'PATCH', `/users/${benId}`, { locale: lang });
       const t =
         lang === 'de'
           ? {
@@ -203,17 +174,17 @@ describe('notifications', () => {
             }
           : {
               title: 'Notifications',
-              inApp: 'Mentions of you In the app',
+              inApp: 'Mentions of you In the acme.app',
               email: 'Comments on your posts E-mail',
               daily: 'Daily digest',
               saved: 'Saved',
               seen: /mentioned you in a post/,
             };
 
-      await ben.page.goto(`${app.baseUrl}/`);
+      await ben.page.goto(`${acme.app.baseUrl}/`);
       const link = ben.page.getByRole('link', { name: new RegExp(`^${t.title}`) });
       await link.click();
-      await ben.page.waitForURL(`${app.baseUrl}/notifications`);
+      await ben.page.waitForURL(`${acme.app.baseUrl}/notifications`);
       await ben.page.getByRole('heading', { level: 1, name: t.title }).waitFor();
       await ben.page
         .getByRole('main')
@@ -222,7 +193,7 @@ describe('notifications', () => {
       expect(await seriousViolations(ben.page)).toEqual([]);
       await ben.page.screenshot({ path: join(screenshotDir, `notifications-page-phone-${lang}.png`) });
 
-      await ben.page.goto(`${app.baseUrl}/settings`);
+      await ben.page.goto(`${acme.app.baseUrl}/settings`);
       const card = ben.page.getByRole('region', { name: t.title, exact: true });
       await card.getByRole('checkbox', { name: t.inApp }).waitFor();
       await card.getByRole('combobox', { name: t.email }).selectOption({ label: t.daily });
