@@ -1,5 +1,5 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/ui/avatar.tsx';
 import { IconBookmark, IconLogout, IconSettings, IconShield } from '../../components/ui/icons.tsx';
@@ -9,6 +9,7 @@ import { PeopleSearchBox } from '../../features/people/components/people-search-
 import { useCompany, useMe } from '../../lib/session.ts';
 import { CompanyMark } from './company-mark.tsx';
 import { TopBarChatLink } from './navigation.tsx';
+import { useDismiss } from '../../lib/use-dismiss.ts';
 
 export function TopBar() {
   const { t } = useTranslation('common');
@@ -39,26 +40,9 @@ function ProfileMenu() {
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, rootRef, buttonRef);
 
-  const close = () => setOpen(false);
   return (
     <div className="profile-menu" ref={rootRef}>
       <button ref={buttonRef} type="button" className="profile-menu__button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>

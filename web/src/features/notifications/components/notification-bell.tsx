@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Spinner } from '../../../components/ui/spinner.tsx';
 import { useNotifications } from '../api/list-notifications.ts';
@@ -10,6 +10,7 @@ import { useNotificationsLive } from '../hooks/use-notifications-live.ts';
 import { IconBell } from '../../../components/ui/icons.tsx';
 import { NotificationList } from './notification-list.tsx';
 import './notifications.css';
+import { useDismiss } from '../../../lib/use-dismiss.ts';
 
 /** Phones get the full page instead of a popover (same breakpoint as the bottom tab bar). */
 const PHONE = '(max-width: 767px)';
@@ -40,24 +41,8 @@ export function NotificationBell() {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const label = unread ? t('bellUnread', { count: unread }) : t('bell');
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, rootRef, buttonRef);
 
   useEffect(() => {
     if (phone) setOpen(false);
