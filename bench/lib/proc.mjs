@@ -116,3 +116,37 @@ export async function pool(items, concurrency, fn) {
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   return results;
 }
+
+/** The main thread's scheduler state from /proc: 'R' while it runs or waits for a core, 'S' while it sleeps (idle). */
+function threadState(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the process is idle (or `maxMs` runs out): the work the load left behind (requests still queued when
+ * autocannon stopped, jobs the writes enqueued) must not spill into the next scenario. Idle = its main thread was
+ * runnable in at most 2 of the samples taken every 10 ms over `windowMs`. That holds on a machine busy with other
+ * work too, where a busy server may get only a small share of a core (a CPU-time threshold would call it quiet).
+ * Returns how long the process stayed busy.
+ */
+export async function waitQuiet(pid, maxMs, { windowMs = 300 } = {}) {
+  const t0 = performance.now();
+  for (;;) {
+    let running = 0;
+    const windowStart = performance.now();
+    while (performance.now() - windowStart < windowMs) {
+      const state = threadState(pid);
+      if (state === null) return { ms: performance.now() - t0, timedOut: false };
+      if (state === 'R') running++;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const elapsed = performance.now() - t0;
+    if (running <= 2) return { ms: Math.max(0, elapsed - windowMs), timedOut: false };
+    if (elapsed >= maxMs) return { ms: elapsed, timedOut: true };
+  }
+}

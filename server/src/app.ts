@@ -24,6 +24,13 @@ import { registerFeedRealtime } from './features/feed/events.js';
 import './features/chat/notifications.js';
 import './features/feed/notifications.js';
 import './features/groups/notifications.js';
+import './features/events/notifications.js';
+import { registerEventsRealtime } from './features/events/events.js';
+import { EVENT_REMINDER_TICK_JOB, reminderTick } from './features/events/reminders.js';
+import { eventRoutes } from './features/events/routes.js';
+import './features/polls/notifications.js';
+import { closeDue, POLL_CLOSE_JOB, POLL_REMIND_JOB, remindDue } from './features/polls/service.js';
+import { pollRoutes } from './features/polls/routes.js';
 import { registerNotificationRealtime } from './features/notifications/events.js';
 import { FANOUT_JOB } from './features/notifications/registry.js';
 import { notificationRoutes } from './features/notifications/routes.js';
@@ -94,6 +101,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // Cluster mode: rate limits are shared by every instance through Redis (presence joins it with real-time).
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : null;
   if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+  // Load tests only (INNENHOF_WRITE_RATE_LIMIT, set by `npm run bench`): every route's limit is raised to at least this
+  // many per window, so the write scenarios measure the server, not the limiter. Added before the plugin's own onRoute hook.
+  const writeFloor = config.writeRateLimit;
+  if (writeFloor !== null) {
+    app.addHook('onRoute', (route) => {
+      const limit = route.config?.rateLimit;
+      if (route.config && limit && typeof limit.max === 'number' && limit.max < writeFloor) route.config.rateLimit = { ...limit, max: writeFloor };
+    });
+  }
   await app.register(rateLimit, {
     global: false,
     // After body parsing: the login limit keys on address and account.
@@ -121,6 +137,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(feedRoutes, { ctx });
   await app.register(feedModerationRoutes, { ctx });
   await app.register(linkPreviewRoutes, { ctx });
+  await app.register(eventRoutes, { ctx });
+  ctx.jobs.register(EVENT_REMINDER_TICK_JOB, () => reminderTick(ctx));
+  await app.register(pollRoutes, { ctx });
+  ctx.jobs.register(POLL_CLOSE_JOB, (payload) => closeDue(ctx, String(payload.pollId)));
+  ctx.jobs.register(POLL_REMIND_JOB, (payload) => remindDue(ctx, String(payload.pollId)));
   ctx.jobs.register(UNPOSTED_JOB, (payload) => dropIfUnposted(ctx, String(payload.id)));
   ctx.jobs.register(LINK_PREVIEW_JOB, (payload) => fillLinkPreview(ctx, payload));
   ctx.jobs.register(UNSENT_JOB, (payload) => dropIfUnsent(ctx, String(payload.id)));
@@ -140,6 +161,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerSessionRealtime(realtime);
   registerChatRealtime(realtime, ctx.db.db);
   registerFeedRealtime(realtime);
+  registerEventsRealtime(realtime);
   registerNotificationRealtime(realtime);
   for (const type of realtime.routedTypes()) ctx.outbox.on(type, (event) => realtime.deliver(event));
   app.addHook('preClose', async () => {

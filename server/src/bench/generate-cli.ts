@@ -6,17 +6,27 @@ import { migrateToLatest } from '../core/db/migrate.js';
 import { generateCompany, type Scale, SCALES } from './generate.js';
 
 /**
- * `node server/dist/bench/generate-cli.js --scale S [--seed 1] [--data-dir <dir>]` (or DATABASE_URL /
+ * `node server/dist/bench/generate-cli.js --scale S [--seed 1] [--emails 50] [--data-dir <dir>]` (or DATABASE_URL /
  * INNENHOF_DATABASE_URL for PostgreSQL): migrates, fills the empty database with a generated company,
  * draws a progress bar on stderr and prints the duration and counts as JSON on stdout.
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { scale: { type: 'string', default: 'S' }, seed: { type: 'string', default: '1' }, 'data-dir': { type: 'string' } },
+    options: {
+      scale: { type: 'string', default: 'S' },
+      seed: { type: 'string', default: '1' },
+      emails: { type: 'string', default: '50' },
+      'data-dir': { type: 'string' },
+    },
   });
   const scale = values.scale as Scale;
   if (!(scale in SCALES)) {
     process.stderr.write(`--scale must be one of ${Object.keys(SCALES).join(', ')}\n`);
+    return 2;
+  }
+  const emails = Number(values.emails);
+  if (!Number.isInteger(emails) || emails < 1 || emails > 1_000_000) {
+    process.stderr.write('--emails must be a whole number from 1 to 1000000\n');
     return 2;
   }
   const env = readEnv();
@@ -39,6 +49,7 @@ async function main(): Promise<number> {
     const company = await generateCompany(db, {
       scale,
       seed: Number(values.seed),
+      emails,
       onProgress(stage, done, total) {
         const t = performance.now();
         if (!(stage in stageStart)) stageStart[stage] = t;

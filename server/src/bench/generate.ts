@@ -41,6 +41,8 @@ export interface GenerateOptions {
   seed?: number;
   /** The end of the generated year (default: now). */
   now?: Date;
+  /** How many employees' e-mail addresses `memberEmails` lists (default 50; the first 50 are the same whatever the number, up to half the company). */
+  emails?: number;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -49,7 +51,7 @@ export interface GeneratedCompany {
   seed: number;
   password: string;
   adminEmail: string;
-  /** Up to 50 employees' e-mail addresses (all share `password`). */
+  /** `options.emails` (50) employees' e-mail addresses, never the admin (all share `password`). */
   memberEmails: string[];
   /** Up to 20 groups, each with a few members' e-mail addresses. */
   groups: Array<{ id: string; visibility: 'public' | 'private' | 'secret'; memberCount: number; memberEmails: string[] }>;
@@ -580,7 +582,7 @@ export async function generateCompany(db: Db, options: GenerateOptions): Promise
   }
   try {
     const w = new BulkWriter(db);
-    const result = await fill(db, w, spec, { seed, start, end, progress, rngFor, idOf, scale: options.scale });
+    const result = await fill(db, w, spec, { seed, start, end, progress, rngFor, idOf, scale: options.scale, emails: options.emails ?? 50 });
     return { ...result, counts: { ...w.counts }, durationMs: Math.round(performance.now() - t0) };
   } finally {
     if (restore) {
@@ -592,6 +594,7 @@ export async function generateCompany(db: Db, options: GenerateOptions): Promise
 
 interface FillContext {
   seed: number;
+  emails: number;
   scale: Scale;
   start: number;
   end: number;
@@ -1212,7 +1215,7 @@ async function fill(db: Db, w: BulkWriter, spec: ScaleSpec, f: FillContext): Pro
     const m = convMembers[c] as Int32Array;
     directPair = { conversationId: convIds[c] as string, emails: [emails[m[0] as number] as string, emails[m[1] as number] as string] };
   }
-  const memberEmails = pickDistinct(srng, N, Math.min(50, N)).map((u) => emails[u + 1] as string);
+  const memberEmails = pickDistinct(srng, N, Math.min(f.emails, N)).map((u) => emails[u + 1] as string);
   return {
     scale: f.scale,
     seed: f.seed,

@@ -31,6 +31,8 @@ export interface Config {
   mailFrom: string;
   uploadMaxBytes: number;
   loginRateLimit: number;
+  /** Load tests only (`npm run bench`): every per-route rate limit is raised to at least this many per window; null = as the routes say. */
+  writeRateLimit: number | null;
   webDir: string | null;
 }
 
@@ -128,6 +130,7 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
 
   const uploadMaxBytes = int(env, 'INNENHOF_UPLOAD_MAX_MB', 10, 1, 1024, problems) * 1024 * 1024;
   const loginRateLimit = int(env, 'INNENHOF_LOGIN_RATE_LIMIT', 10, 1, 1_000_000, problems);
+  const writeRateLimit = env.INNENHOF_WRITE_RATE_LIMIT === undefined ? null : int(env, 'INNENHOF_WRITE_RATE_LIMIT', 0, 1, 1_000_000, problems);
   const trustProxy = bool(env, 'INNENHOF_TRUST_PROXY', false, problems);
   const webDir = env.INNENHOF_WEB_DIR ? path.resolve(cwd, env.INNENHOF_WEB_DIR) : null;
 
@@ -149,6 +152,7 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
     mailFrom,
     uploadMaxBytes,
     loginRateLimit,
+    writeRateLimit,
     webDir,
   };
 }
