@@ -21,5 +21,6 @@ export const ErrorCodes = [
   'unsupported_image',
   'rate_limited',
   'internal',
+  'poll_closed',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -8,13 +8,12 @@ export const EventLimits = { titleMax: 200, descriptionMax: 5000, locationMax: 2
  * Who an event is for: a group's members, every employee (`company`), or the people invited by name.
  * Group and company events also appear as a post in that feed, whose comments are the event's comments.
  */
+// No `additionalProperties: false` on the branches: the server's Ajv removes additional properties while
+// it tries each branch, so the first branch would strip `userIds` from an invited audience (as feed's Audience).
 export const EventAudience = Type.Union([
-  Type.Object({ kind: Type.Literal('group'), groupId: Id }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('company') }, { additionalProperties: false }),
-  Type.Object(
-    { kind: Type.Literal('invited'), userIds: Type.Array(Id, { minItems: 1, maxItems: EventLimits.invitedMax, uniqueItems: true }) },
-    { additionalProperties: false },
-  ),
+  Type.Object({ kind: Type.Literal('group'), groupId: Id }),
+  Type.Object({ kind: Type.Literal('company') }),
+  Type.Object({ kind: Type.Literal('invited'), userIds: Type.Array(Id, { minItems: 1, maxItems: EventLimits.invitedMax, uniqueItems: true }) }),
 ]);
 export type EventAudience = Static<typeof EventAudience>;
 

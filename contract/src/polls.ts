@@ -132,6 +132,7 @@ export const AddPollOption = Type.Object(
   { label: Type.Optional(OptionLabel), startsAt: Type.Optional(Timestamp), endsAt: Type.Optional(Type.Union([Timestamp, Type.Null()])) },
   { additionalProperties: false },
 );
+export type AddPollOption = Static<typeof AddPollOption>;
 
 /** `PATCH /api/v1/polls/:id` (author): close early, reopen, move the deadline or the reminder. */
 export const UpdatePoll = Type.Object(

@@ -7,6 +7,7 @@ import { type AppContext, createContext } from './context.js';
 import { migrateToLatest } from './core/db/migrate.js';
 import { logger, redactPaths, setRootLogger } from './core/logger.js';
 import { queuePasswordResetMail } from './features/session/mails.js';
+import { scheduleReminderTick } from './features/events/reminders.js';
 import { scheduleDigestTick } from './features/notifications/digest.js';
 
 export interface Running {
@@ -45,6 +46,8 @@ export async function start(config: Config): Promise<Running> {
   ctx.jobs.start();
   // The hourly digest tick (07:00 in each recipient's time zone): one waiting job, kept by the ticks themselves.
   await scheduleDigestTick(ctx);
+  // Event reminders: a tick every five minutes, kept by the ticks themselves.
+  await scheduleReminderTick(ctx);
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
     { url: config.publicUrl, database: ctx.db.dialect, mail: ctx.mailer.mode, startupMs: Math.round(performance.now() - t0) },

@@ -33,7 +33,7 @@ export interface TestApp {
  * Boots the real app on a fresh database: a temp SQLite file, or (TEST_DB=pg) a PostgreSQL database cloned
  * from the migrated template. Workers are not started: tests call drain() so that they are deterministic.
  */
-export async function createTestApp(env: RawEnv = {}): Promise<TestApp> {
+export async function createTestApp(env: RawEnv = {}, options: { logger?: object } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'innenhof-test-'));
   const pgDb = testDialect === 'pg' ? await createPgTestDb() : null;
   const config = buildConfig({
@@ -49,7 +49,8 @@ export async function createTestApp(env: RawEnv = {}): Promise<TestApp> {
   });
   const ctx = createContext(config, { onPasswordReset: queuePasswordResetMail });
   await migrateToLatest(ctx.db);
-  const app = await buildApp(ctx, { logger: false });
+  // `options.logger`: Fastify's logger (a test that reads the request log lines passes a pino stream).
+  const app = await buildApp(ctx, { logger: options.logger ?? false });
   await app.ready();
   return {
     app,

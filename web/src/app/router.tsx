@@ -90,7 +90,7 @@ const appLayout = createRoute({
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
     return { me };
   },
-  loader: () => loadNamespaces('people', 'home', 'groups', 'dock', 'feed', 'notifications'),
+  loader: () => loadNamespaces('people', 'home', 'groups', 'dock', 'feed', 'notifications', 'events'),
   component: lazyRouteComponent(() => import('./layout/app-shell.tsx'), 'AppShell'),
 });
 
@@ -150,6 +150,25 @@ const postRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/posts/$postId',
   component: lazyRouteComponent(() => import('../features/feed/components/feeds.tsx'), 'PostPage'),
+});
+
+const eventsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/events',
+  validateSearch: (search: Record<string, unknown>): { view?: 'calendar' | 'mine'; month?: string } => ({
+    view: search.view === 'calendar' || search.view === 'mine' ? search.view : undefined,
+    month: typeof search.month === 'string' && /^\d{4}-\d{2}$/.test(search.month) ? search.month : undefined,
+  }),
+  loader: () => loadNamespaces('events'),
+  component: lazyRouteComponent(() => import('../features/events/components/events-page.tsx'), 'EventsPage'),
+});
+
+const eventRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/events/$eventId',
+  validateSearch: (search: Record<string, unknown>): { occurrence?: string } => ({ occurrence: str(search.occurrence) }),
+  loader: () => loadNamespaces('events'),
+  component: lazyRouteComponent(() => import('./pages/event-route.tsx'), 'EventRoute'),
 });
 
 const groupsRoute = createRoute({
@@ -303,6 +322,8 @@ const routeTree = rootRoute.addChildren([
     hashtagRoute,
     savedRoute,
     postRoute,
+    eventsRoute,
+    eventRoute,
     groupsRoute,
     createGroupRoute,
     groupRoute.addChildren([groupDiscussionRoute, groupMembersRoute, groupAboutRoute, groupSettingsRoute]),

@@ -8,6 +8,7 @@ function keysFor(type: string): QueryKey[] {
   if (type.startsWith('group.') || type.startsWith('member.')) return [['groups']];
   if (type.startsWith('user.')) return [['users'], sessionKeys.me];
   if (type.startsWith('message.') || type.startsWith('conversation.')) return [['chat']];
+  if (type.startsWith('event.')) return [['events']];
   return [];
 }
 

@@ -8,7 +8,21 @@ import { initReactI18next } from 'react-i18next';
 
 export const supportedLocales = ['de', 'en'] as const;
 export type AppLocale = (typeof supportedLocales)[number];
-export const namespaces = ['common', 'auth', 'home', 'people', 'settings', 'admin', 'groups', 'chat', 'dock', 'feed', 'notifications'] as const;
+export const namespaces = [
+  'common',
+  'auth',
+  'home',
+  'people',
+  'settings',
+  'admin',
+  'groups',
+  'chat',
+  'dock',
+  'feed',
+  'notifications',
+  'polls',
+  'events',
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 const catalogs = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/*.json');

@@ -6,6 +6,14 @@ import type {
   MessagesTable,
 } from '../../features/chat/tables.js';
 import type {
+  CalendarFeedsTable,
+  EventInviteesTable,
+  EventOverridesTable,
+  EventRemindersTable,
+  EventRsvpsTable,
+  EventsTable,
+} from '../../features/events/tables.js';
+import type {
   CommentsTable,
   FollowsTable,
   PostAttachmentsTable,
@@ -19,6 +27,7 @@ import type {
 } from '../../features/feed/tables.js';
 import type { GroupMembersTable, GroupRequestsTable, GroupsTable } from '../../features/groups/tables.js';
 import type { InvitationsTable } from '../../features/invitations/tables.js';
+import type { PollBallotsTable, PollOptionsTable, PollParticipantsTable, PollsTable, PollVotesTable } from '../../features/polls/tables.js';
 import type { NotificationReceiptsTable, NotificationSettingsTable, NotificationsTable } from '../../features/notifications/tables.js';
 import type { SettingsTable } from '../../features/settings/tables.js';
 import type { PeopleFtsTable, UsersTable } from '../../features/users/tables.js';
@@ -66,6 +75,17 @@ export interface Database {
   files: FilesTable;
   mail_messages: MailMessagesTable;
   outbox_events: OutboxEventsTable;
+  events: EventsTable;
+  event_invitees: EventInviteesTable;
+  event_overrides: EventOverridesTable;
+  event_rsvps: EventRsvpsTable;
+  event_reminders: EventRemindersTable;
+  calendar_feeds: CalendarFeedsTable;
+  polls: PollsTable;
+  poll_options: PollOptionsTable;
+  poll_votes: PollVotesTable;
+  poll_participants: PollParticipantsTable;
+  poll_ballots: PollBallotsTable;
   jobs: JobsTable;
   audit_log: AuditLogTable;
 }

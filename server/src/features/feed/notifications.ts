@@ -44,7 +44,8 @@ notifyOn('post.created', async (db, event) => {
   if (post.requires_confirmation === 1) {
     for (const r of await announcementReaders(db, post).execute())
       drafts.push({ ...base, userId: r.id, type: 'announcement', groupKey: `announcement:${post.id}` });
-  } else if (post.group_id) {
+  } else if (post.group_id && !(await db.selectFrom('polls').select('id').where('post_id', '=', post.id).executeTakeFirst())) {
+    // (A poll tells the group itself, as `poll`: features/polls/notifications.ts.)
     const members = await db
       .selectFrom('group_members as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')

@@ -9,7 +9,7 @@ import {
   type ReactionKind,
   type UpdatePost,
 } from '@innenhof/contract';
-import type { Executor } from '../../core/db/index.js';
+import type { Executor, Tx } from '../../core/db/index.js';
 import { AppError, fieldError, NotFoundError } from '../../core/errors.js';
 import { newId, now } from '../../core/ids.js';
 import { appendEvent } from '../../core/outbox.js';
@@ -17,6 +17,7 @@ import { decodeCursor, encodeCursor, pageOf } from '../../core/pagination.js';
 import { type Action, type Actor, authorize, can } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
 import { groupsForFeed, memberIdsMatching } from '../groups/service.js';
+import { insertPoll, validateNewPoll } from '../polls/service.js';
 import { getAnnouncers } from '../settings/repository.js';
 import { presentSummary } from '../users/presenter.js';
 import * as users from '../users/repository.js';
@@ -77,7 +78,9 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
   const announcer = input.audience.kind === 'company' && (await getAnnouncers(db)).includes(actor.id);
   authorize(actor, 'post.create', { audience: input.audience.kind, groupRole: group?.role ?? null, groupArchived: group?.archived ?? false, announcer });
   const attachmentIds = input.attachmentIds ?? [];
-  if (input.body.trim() === '' && attachmentIds.length === 0 && !input.sharedPostId) throw fieldError('body', 'write something, attach a file or share a post');
+  if (input.body.trim() === '' && attachmentIds.length === 0 && !input.sharedPostId && !input.poll)
+    throw fieldError('body', 'write something, attach a file or share a post');
+  const poll = input.poll ? validateNewPoll(input.poll) : null;
   if (input.announcement && input.audience.kind === 'profile') throw fieldError('announcement', 'announcements go to the company or a group');
   if (input.announcement && input.audience.kind === 'group' && !(group?.role === 'owner' || group?.role === 'moderator')) {
     throw new AppError(403, 'forbidden', 'Only the group’s owners and moderators make announcements');
@@ -136,10 +139,43 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
       await tx.db.updateTable('post_attachments').set({ post_id: row.id, position }).where('id', '=', a).execute();
     }
     await appendEvent(tx, { type: 'post.created', actorId: actor.id, subjectId: row.id, payload: { audience: row.audience, groupId } }, ctx.outbox);
+    if (poll) await insertPoll(ctx, tx, actor, row, poll);
     await queueLinkPreview(ctx, tx, row.id, row.body);
   });
   const [post] = await presentPosts(db, actor, [row]);
   return post as Post;
+}
+
+/**
+ * The post announcing an event (its comments are the event's), written in the event's own transaction:
+ * a group event in its group, a company event on the organiser's timeline (`profile`: every employee).
+ * No hashtags or mentions; the feed shows the event itself (`post.event`).
+ */
+export async function insertEventPost(tx: Tx, input: { authorId: string; audience: 'profile' | 'group'; groupId: string | null }): Promise<string> {
+  const id = newId();
+  await tx.db
+    .insertInto('posts')
+    .values({
+      id,
+      author_id: input.authorId,
+      audience: input.audience,
+      group_id: input.groupId,
+      body: '',
+      mentions: null,
+      shared_post_id: null,
+      link_preview: null,
+      announcement: 0,
+      requires_confirmation: 0,
+      featured_until: null,
+      reminded_at: null,
+      comments_disabled: 0,
+      pinned_at: null,
+      created_at: now(),
+      edited_at: null,
+      deleted_at: null,
+    })
+    .execute();
+  return id;
 }
 
 export async function getPost(ctx: AppContext, actor: Actor, id: string): Promise<Post> {
@@ -181,7 +217,9 @@ export async function updatePost(ctx: AppContext, actor: Actor, id: string, inpu
   const body = input.body ?? row.body;
   if (input.body !== undefined && body.trim() === '' && !row.shared_post_id) {
     const hasFiles = await db.selectFrom('post_attachments').select('id').where('post_id', '=', row.id).executeTakeFirst();
-    if (!hasFiles) throw fieldError('body', 'write something');
+    // A poll's introduction may be empty.
+    const isPoll = await db.selectFrom('polls').select('id').where('post_id', '=', row.id).executeTakeFirst();
+    if (!hasFiles && !isPoll) throw fieldError('body', 'write something');
   }
   const mentions = input.mentions ?? (row.mentions ? (JSON.parse(row.mentions) as string[]) : []);
   if (input.mentions) await checkMentions(ctx, facts, row.group_id, mentions, 'mentions');

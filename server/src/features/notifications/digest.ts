@@ -81,7 +81,10 @@ export async function runDigests(ctx: AppContext, at: Date = new Date()): Promis
       const actors = ids.length > 1 ? t('notification.others', { name: first, count: ids.length - 1 }) : first;
       const what = company.mailPrivacy
         ? t(`notification.what.${row.type}`)
-        : [t(`notification.subject.${row.type}`, { actor: first, actors, group: group?.name ?? '' }), t('notification.times', { count: row.count })]
+        : [
+            t(`notification.subject.${row.type}`, { actor: first, actors, group: group?.name ?? '', excerpt: excerpt ?? '' }),
+            t('notification.times', { count: row.count }),
+          ]
             .join(' ')
             .trim();
       const url = `${ctx.config.publicUrl}${row.post_id ? `/posts/${row.post_id}` : `/groups/${row.group_id ?? ''}`}`;

@@ -136,7 +136,7 @@ export async function sendNotificationEmail(ctx: AppContext, notificationId: str
   const first = people.get(actorIds[0] ?? '')?.name ?? '';
   const actors = actorIds.length > 1 ? t('notification.others', { name: first, count: actorIds.length - 1 }) : first;
   const group = shown.group?.name ?? '';
-  const url = `${ctx.config.publicUrl}${chat ? `/chat/${row.target_id}` : row.post_id ? `/posts/${row.post_id}` : `/groups/${row.group_id ?? ''}`}`;
+  const url = `${ctx.config.publicUrl}${chat ? `/chat/${row.target_id}` : row.target_kind === 'event' ? `/events/${row.target_id}` : row.post_id ? `/posts/${row.post_id}` : `/groups/${row.group_id ?? ''}`}`;
   const unsubscribe = unsubscribeUrl(ctx, user.id, type);
   const footer = [
     { text: t('notification.reason.' + type, { group }) },
@@ -163,14 +163,17 @@ export async function sendNotificationEmail(ctx: AppContext, notificationId: str
           brand,
           paragraphs: [
             greeting,
-            [t(`notification.subject.${type}`, { actor: first, actors, group }), t('notification.times', { count: row.count })].join(' ').trim(),
+            [t(`notification.subject.${type}`, { actor: first, actors, group, excerpt: shown.excerpt ?? '' }), t('notification.times', { count: row.count })]
+              .join(' ')
+              .trim(),
           ],
           ...(shown.excerpt ? { quoteHtml: renderMarkdown(shown.excerpt), quoteText: shown.excerpt } : {}),
-          action: { label: t('notification.action'), url },
+          // A type may name its own button ("Vote"); the rest open the item.
+          action: { label: t([`notification.actions.${type}`, 'notification.action']), url },
           small: [],
           footer,
         },
-        `${t(`notification.subject.${type}`, { actor: first, actors, group })} · ${company.companyName}`,
+        `${t(`notification.subject.${type}`, { actor: first, actors, group, excerpt: shown.excerpt ?? '' })} · ${company.companyName}`,
       );
   const host = new URL(ctx.config.publicUrl).hostname;
   await ctx.db.transaction(async (tx) => {

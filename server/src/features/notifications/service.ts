@@ -18,8 +18,10 @@ import { appendEvent, type StoredEvent } from '../../core/outbox.js';
 import { decodeCursor, encodeCursor } from '../../core/pagination.js';
 import type { Actor } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
+import { visibleEventTitles } from '../events/service.js';
 import { readablePosts } from '../feed/service.js';
 import { groupsForFeed } from '../groups/service.js';
+import { pollQuestions } from '../polls/for-posts.js';
 import { presentSummary } from '../users/presenter.js';
 import * as users from '../users/repository.js';
 import { DEFAULT_CHANNELS, FIRST_EMAIL_DELAY_MS, type NotificationDraft, PRIORITY, producersFor } from './registry.js';
@@ -198,6 +200,11 @@ export async function visibleNotifications(db: Executor, actor: Actor, rows: Not
     actor,
     rows.map((r) => r.post_id).filter((x): x is string => Boolean(x)),
   );
+  // A poll's notifications show its question (the post's text may be empty).
+  const questions = await pollQuestions(
+    db,
+    rows.filter((r) => r.post_id && (r.type === 'poll' || r.type === 'poll_reminder')).map((r) => r.post_id as string),
+  );
   const commentIds = rows.filter((r) => r.target_kind === 'comment').map((r) => r.target_id);
   const comments = commentIds.length
     ? new Map((await db.selectFrom('comments').select(['id', 'body', 'deleted_at']).where('id', 'in', commentIds).execute()).map((c) => [c.id, c]))
@@ -207,14 +214,25 @@ export async function visibleNotifications(db: Executor, actor: Actor, rows: Not
     actor.id,
     rows.map((r) => r.group_id).filter((x): x is string => Boolean(x)),
   );
+  // Events: still visible to this person now; the excerpt is the event's title.
+  const events = await visibleEventTitles(
+    db,
+    actor,
+    rows.filter((r) => r.target_kind === 'event').map((r) => r.target_id),
+  );
   const out: Shown[] = [];
   for (const row of rows) {
     const g = row.group_id ? groups.get(row.group_id) : undefined;
+    if (row.target_kind === 'event') {
+      const title = events.get(row.target_id);
+      if (title !== undefined) out.push({ row, excerpt: excerptOf(title), group: g ? { id: g.id, name: g.name } : null });
+      continue;
+    }
     if (row.post_id) {
       const post = posts.get(row.post_id);
       if (!post) continue;
       const comment = row.target_kind === 'comment' ? comments.get(row.target_id) : undefined;
-      const text = comment && !comment.deleted_at ? comment.body : post.body;
+      const text = comment && !comment.deleted_at ? comment.body : (questions.get(post.id) ?? post.body);
       out.push({ row, excerpt: excerptOf(text), group: g ? { id: g.id, name: g.name } : null });
       continue;
     }
@@ -245,6 +263,7 @@ function excerptOf(body: string): string | null {
 
 function urlOf(row: NotificationRow, group: { id: string } | null): string {
   if (row.target_kind === 'conversation') return `/chat/${row.target_id}`;
+  if (row.target_kind === 'event') return `/events/${row.target_id}`;
   if (row.post_id) return row.target_kind === 'comment' ? `/posts/${row.post_id}?comment=${row.target_id}` : `/posts/${row.post_id}`;
   return `/groups/${group?.id ?? row.group_id ?? ''}`;
 }

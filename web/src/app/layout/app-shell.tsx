@@ -7,6 +7,7 @@ import { usePresenceUpdates } from '../../features/chat/api/presence.ts';
 import { OnlineColleaguesCard } from '../../features/chat/dock/online-card.tsx';
 import { useChatAlerts } from '../../features/chat/dock/use-chat-alerts.ts';
 import { useUnreadTitle } from '../../features/chat/hooks/use-unread-title.ts';
+import { UpcomingEventsCard } from '../../features/events/components/upcoming-events-card.tsx';
 import { ConfirmationReminders } from '../../features/feed/components/confirmation-reminders.tsx';
 import { GroupInvitationsCard } from '../../features/groups/components/group-invitations-card.tsx';
 import { ColleaguesCard } from '../../features/people/components/colleagues-card.tsx';
@@ -73,6 +74,7 @@ export function AppShell() {
         </main>
         <aside className="app__aside" aria-label={t('aside')} hidden={wide}>
           {pathname === '/' && me.user.role !== 'guest' ? <GroupInvitationsCard headingId="aside-group-invitations" /> : null}
+          {pathname === '/' ? <UpcomingEventsCard headingId="aside-upcoming-events" /> : null}
           {/* Without the directory (guests; the API answers 403): no colleagues card. */}
           {me.abilities.viewDirectory ? <ColleaguesCard excludeId={me.user.id} headingId="aside-colleagues" /> : null}
           <OnlineColleaguesCard headingId="aside-online" />

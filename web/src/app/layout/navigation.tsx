@@ -2,11 +2,11 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/ui/avatar.tsx';
-import { IconBookmark, IconChat, IconGroups, IconHome, IconOrgChart, IconPeople, IconSettings, IconShield } from '../../components/ui/icons.tsx';
+import { IconBookmark, IconCalendar, IconChat, IconGroups, IconHome, IconOrgChart, IconPeople, IconSettings, IconShield } from '../../components/ui/icons.tsx';
 import { useUnreadTotal } from '../../features/chat/api/get-unread-total.ts';
 import { useMe } from '../../lib/session.ts';
 
-type NavTarget = '/' | '/groups' | '/chat' | '/people' | '/people/org-chart' | '/saved' | '/settings' | '/admin';
+type NavTarget = '/' | '/groups' | '/events' | '/chat' | '/people' | '/people/org-chart' | '/saved' | '/settings' | '/admin';
 
 interface NavItem {
   to: NavTarget;
@@ -24,6 +24,7 @@ function useNavItems(): NavItem[] {
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome />, exact: true },
     { to: '/groups', label: t('nav.groups'), icon: <IconGroups />, exact: false },
+    { to: '/events', label: t('nav.events'), icon: <IconCalendar />, exact: false },
     { to: '/chat', label: t('nav.chat'), icon: <IconChat />, exact: false, badge: unread },
     // Without the directory (guests) only the people of one's groups are visible.
     ...(!me.abilities.viewDirectory

@@ -1,5 +1,6 @@
 import { GroupInvitationsCard } from '../../features/groups/components/group-invitations-card.tsx';
 import { MyGroupsCard } from '../../features/groups/components/my-groups-card.tsx';
+import { UpcomingEventsCard } from '../../features/events/components/upcoming-events-card.tsx';
 import { HomeFeed } from '../../features/feed/components/feeds.tsx';
 import { HomePage } from '../../features/home/components/home-page.tsx';
 import { ColleaguesCard } from '../../features/people/components/colleagues-card.tsx';
@@ -18,6 +19,7 @@ export function HomeRoute() {
       aside={
         <div className="stack">
           <GroupInvitationsCard headingId="home-group-invitations" />
+          <UpcomingEventsCard headingId="home-upcoming-events" />
           <ColleaguesCard excludeId={me.user.id} headingId="home-colleagues" />
         </div>
       }

@@ -245,3 +245,10 @@ export const IconShare = (p: IconProps) => (
     <path d="M21 12H10a7 7 0 0 0-7 7" />
   </Icon>
 );
+
+export const IconCalendar = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3" y="4" width="18" height="18" rx="2" />
+    <path d="M16 2v4M8 2v4M3 10h18" />
+  </Icon>
+);

@@ -10,6 +10,8 @@ import * as feed from './20261127T0200-feed.js';
 import * as announcementReminders from './20261127T0300-announcement-reminders.js';
 import * as notifications from './20261127T0400-notifications.js';
 import * as digests from './20261127T0500-digests.js';
+import * as polls from './20261127T0600-polls.js';
+import * as events from './20261127T0700-events.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -32,4 +34,6 @@ export const migrations: Record<string, MigrationModule> = {
   '20261127T0300-announcement-reminders': announcementReminders,
   '20261127T0400-notifications': notifications,
   '20261127T0500-digests': digests,
+  '20261127T0600-polls': polls,
+  '20261127T0700-events': events,
 };

@@ -14,6 +14,16 @@ import { uploadFile } from '../../../lib/upload-file.ts';
 import { useUploads } from '../../../lib/use-uploads.ts';
 import { useMyGroups } from '../api/my-groups.ts';
 import { useCreatePost } from '../api/post-actions.ts';
+import {
+  buildPoll,
+  firstInvalidField,
+  newPollDraft,
+  type PollDraft,
+  type PollErrors,
+  PollFields,
+  PollToggle,
+  serverPollErrors,
+} from '../../polls/components/poll-fields.tsx';
 import { keptMentions, type Mention, MentionTextarea } from './mention-textarea.tsx';
 
 /** Wraps the selection in markdown marks (or inserts them around a placeholder), keeping the caret sensible. */
@@ -38,7 +48,19 @@ function prefixLines(el: HTMLTextAreaElement, value: string, prefix: string): { 
 }
 
 /** The post editor: audience (always visible, with who will see it), text with light formatting, @mentions, emoji, files. */
-export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: GroupSummary; prompt: string; pickFiles: boolean; onClose: () => void }) {
+export function ComposerDialog({
+  group,
+  prompt,
+  pickFiles,
+  startPoll,
+  onClose,
+}: {
+  group?: GroupSummary;
+  prompt: string;
+  pickFiles: boolean;
+  startPoll?: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('feed');
   const me = useMe();
   const id = useId();
@@ -57,15 +79,19 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const [requiresConfirmation, setRequiresConfirmation] = useState(false);
   const [featuredUntil, setFeaturedUntil] = useState('');
+  const [poll, setPoll] = useState<PollDraft | null>(() => (startPoll ? newPollDraft() : null));
+  const [pollErrors, setPollErrors] = useState<PollErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     requestAnimationFrame(() => {
       if (pickFiles) fileRef.current?.click();
+      else if (startPoll) formRef.current?.querySelector<HTMLInputElement>('.poll-fields input:not([type="radio"])')?.focus();
       else textRef.current?.focus();
     });
-  }, [pickFiles]);
+  }, [pickFiles, startPoll]);
 
   const postable = (groups.data?.items ?? []).filter((g) => g.abilities.post && !g.archived);
   // The current group is an option even before the list has loaded.
@@ -76,7 +102,7 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
   // Announcements go to the company (admins, the communications team) or to a group its owners and moderators run.
   const announcing = isCompany || Boolean(selectedGroup?.abilities.announce);
 
-  const canPost = !uploads.busy && !create.isPending && (body.trim().length > 0 || uploads.done.length > 0);
+  const canPost = !uploads.busy && !create.isPending && (poll !== null || body.trim().length > 0 || uploads.done.length > 0);
 
   const apply = (change: { text: string; start: number; end: number }) => {
     setBody(change.text);
@@ -112,6 +138,15 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
       mentions: keptMentions(text, mentions).map((m) => m.id),
       attachmentIds: uploads.done.map((a) => a.id),
     };
+    if (poll) {
+      const built = buildPoll(poll);
+      setPollErrors(built.errors);
+      if (!built.poll) {
+        requestAnimationFrame(() => firstInvalidField(formRef.current));
+        return;
+      }
+      input.poll = built.poll;
+    }
     if (announcing && (requiresConfirmation || featuredUntil)) {
       input.announcement = { requiresConfirmation, featuredUntil: featuredUntil ? new Date(`${featuredUntil}T23:59:59`).toISOString() : null };
     }
@@ -119,6 +154,14 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
       onSuccess: () => {
         uploads.clear();
         onClose();
+      },
+      // The server names the field of a poll problem: show it there.
+      onError: (error) => {
+        const fromServer = serverPollErrors(error, poll);
+        if (Object.keys(fromServer).length) {
+          setPollErrors(fromServer);
+          requestAnimationFrame(() => firstInvalidField(formRef.current));
+        }
       },
     });
   };
@@ -137,6 +180,7 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
   return (
     <Dialog open wide title={t('composer.title')} onClose={onClose}>
       <form
+        ref={formRef}
         className="post-editor"
         onSubmit={(event) => {
           event.preventDefault();
@@ -242,6 +286,17 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
           )
         ) : null}
         <p className="muted small">{t('composer.hint')}</p>
+        {poll ? (
+          <PollFields
+            draft={poll}
+            errors={pollErrors}
+            onChange={setPoll}
+            onRemove={() => {
+              setPoll(null);
+              setPollErrors({});
+            }}
+          />
+        ) : null}
 
         {uploads.notice ? <Alert tone="error">{uploads.notice}</Alert> : null}
         <UploadPreviews uploads={uploads} layout="tiles" />
@@ -273,6 +328,14 @@ export function ComposerDialog({ group, prompt, pickFiles, onClose }: { group?: 
             <IconImage width={22} height={22} className="composer-box__photo" />
             <span className="visually-hidden">{t('attach.button')}</span>
           </button>
+          <PollToggle
+            className="icon-button post-editor__tool"
+            active={poll !== null}
+            onToggle={() => {
+              setPoll((p) => (p ? null : newPollDraft()));
+              setPollErrors({});
+            }}
+          />
           <EmojiButton
             label={t('composer.emoji')}
             block="post-editor__emoji"

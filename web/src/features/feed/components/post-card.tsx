@@ -11,6 +11,8 @@ import { useMe } from '../../../lib/session.ts';
 import { useConfirmPost, useDeletePost, useReactToPost, useSavePost, useUpdatePost } from '../api/post-actions.ts';
 import { keptMentions, type Mention, MentionTextarea } from './mention-textarea.tsx';
 import { MenuButton, type MenuItem } from '../../../components/menu-button.tsx';
+import { PollCard } from '../../polls/components/poll-card.tsx';
+import { EventFeedCard } from '../../events/components/event-feed-card.tsx';
 import { PostAttachments } from './post-attachments.tsx';
 import { PostBody } from './post-body.tsx';
 import { ConfirmationsDialog, ConfirmDialog, ReportDialog, ShareDialog, VersionsDialog } from './post-dialogs.tsx';
@@ -155,6 +157,8 @@ export function PostCard({ post, single, pinned }: { post: Post; single?: boolea
         />
       )}
 
+      {post.poll ? <PollCard poll={post.poll} /> : null}
+      {post.event ? <EventFeedCard event={post.event} /> : null}
       <PostAttachments attachments={post.attachments} />
       {post.linkPreview && !post.attachments.length ? <LinkPreviewCard preview={post.linkPreview} /> : null}
 

@@ -40,6 +40,18 @@ function textKey(notification: Notification): string | null {
       return 'text.announcement';
     case 'chat_message':
       return 'text.chatMessage';
+    case 'poll':
+      return notification.group ? 'text.pollGroup' : 'text.poll';
+    case 'poll_reminder':
+      return 'text.pollReminder';
+    case 'event':
+      return notification.group ? 'text.eventGroup' : 'text.event';
+    case 'event_reminder':
+      return 'text.eventReminder';
+    case 'event_promoted':
+      return 'text.eventPromoted';
+    case 'event_cancelled':
+      return 'text.eventCancelled';
     default:
       return null;
   }
