@@ -64,6 +64,16 @@ describe('feed: comment pages, who reacted, reminders, post attachments', () => 
     expect((await new Client(t.app).get(`/api/v1/posts/${p.id}/comments`)).statusCode).toBe(401);
   });
 
+  it('a double click on two reactions at once leaves one reaction, never an error', async () => {
+    const p = (await anna.client.post('/api/v1/posts', { audience: { kind: 'profile' }, body: 'Schnell geklickt' })).json();
+    const kinds = ['like', 'love', 'haha', 'wow', 'sad', 'angry'];
+    const answers = await Promise.all(kinds.map((kind) => ben.client.put(`/api/v1/posts/${p.id}/reaction`, { kind })));
+    expect(answers.map((r) => r.statusCode)).toEqual(kinds.map(() => 200));
+    const after = (await ben.client.get(`/api/v1/posts/${p.id}`)).json();
+    expect(after.reactions.total).toBe(1);
+    expect(kinds).toContain(after.reactions.mine);
+  });
+
   it('lists who reacted a page at a time, newest first, per reaction or all', async () => {
     const p = (await admin.client.post('/api/v1/posts', { audience: { kind: 'company' }, body: 'Sommerfest!' })).json();
     const people = [anna, ben, clara];

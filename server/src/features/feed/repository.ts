@@ -1,5 +1,6 @@
-import { type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../core/db/index.js';
+import type { Database } from '../../core/db/schema.js';
 import type { Actor } from '../../core/policy/index.js';
 import { memberGroupIds, publicGroupIds } from '../groups/service.js';
 import type { CommentsTable, PostAttachmentsTable, PostsTable } from './tables.js';
@@ -146,16 +147,20 @@ export async function reactionSummaries(
   actorId: string,
   subjects: { type: 'post' | 'comment'; ids: readonly string[] }[],
 ): Promise<{ counts: Map<string, Map<string, number>>; mine: Map<string, string> }> {
-  const all = subjects.flatMap((s) => s.ids);
-  if (all.length === 0) return { counts: new Map(), mine: new Map() };
+  const parts = subjects.filter((s) => s.ids.length > 0);
+  if (parts.length === 0) return { counts: new Map(), mine: new Map() };
+  // With the subject type, so the primary key (subject_type, subject_id, user_id) serves the lookup: without it
+  // every feed page read the whole reactions table.
+  const ofSubjects = (eb: ExpressionBuilder<Database, 'reactions'>) =>
+    eb.or(parts.map((s) => eb.and([eb('subject_type', '=', s.type), eb('subject_id', 'in', [...s.ids])])));
   const [rows, own] = await Promise.all([
     db
       .selectFrom('reactions')
       .select(['subject_id', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('subject_id', 'in', all)
+      .where(ofSubjects)
       .groupBy(['subject_id', 'kind'])
       .execute(),
-    db.selectFrom('reactions').select(['subject_id', 'kind']).where('subject_id', 'in', all).where('user_id', '=', actorId).execute(),
+    db.selectFrom('reactions').select(['subject_id', 'kind']).where(ofSubjects).where('user_id', '=', actorId).execute(),
   ]);
   const counts = new Map<string, Map<string, number>>();
   for (const r of rows) counts.set(r.subject_id, (counts.get(r.subject_id) ?? new Map()).set(r.kind, Number(r.n)));

@@ -292,8 +292,14 @@ export async function reactToPost(ctx: AppContext, actor: Actor, id: string, kin
 
 async function setReaction(ctx: AppContext, actor: Actor, type: 'post' | 'comment', subjectId: string, kind: string | null, post: repo.PostRow) {
   await ctx.db.transaction(async (tx) => {
-    await tx.db.deleteFrom('reactions').where('subject_type', '=', type).where('subject_id', '=', subjectId).where('user_id', '=', actor.id).execute();
-    if (kind) await tx.db.insertInto('reactions').values({ subject_type: type, subject_id: subjectId, user_id: actor.id, kind, created_at: now() }).execute();
+    // An upsert: two clicks at the same moment (PostgreSQL runs them side by side) leave one reaction, not an error.
+    if (kind)
+      await tx.db
+        .insertInto('reactions')
+        .values({ subject_type: type, subject_id: subjectId, user_id: actor.id, kind, created_at: now() })
+        .onConflict((oc) => oc.columns(['subject_type', 'subject_id', 'user_id']).doUpdateSet({ kind, created_at: now() }))
+        .execute();
+    else await tx.db.deleteFrom('reactions').where('subject_type', '=', type).where('subject_id', '=', subjectId).where('user_id', '=', actor.id).execute();
     await appendEvent(
       tx,
       { type: 'post.reacted', actorId: actor.id, subjectId: post.id, payload: { groupId: post.group_id, subjectType: type, subjectId } },

@@ -12,6 +12,7 @@ import * as notifications from './20261127T0400-notifications.js';
 import * as digests from './20261127T0500-digests.js';
 import * as polls from './20261127T0600-polls.js';
 import * as events from './20261127T0700-events.js';
+import * as feedIndexes from './20261127T0800-feed-indexes.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -36,4 +37,5 @@ export const migrations: Record<string, MigrationModule> = {
   '20261127T0500-digests': digests,
   '20261127T0600-polls': polls,
   '20261127T0700-events': events,
+  '20261127T0800-feed-indexes': feedIndexes,
 };
