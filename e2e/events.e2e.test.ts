@@ -15,7 +15,7 @@ const company = setupCompany({ colleagues: [ALICE, BOB, CLARA] });
 
 const status = (page: Page, text: string | RegExp) => page.locator('.rsvp__status').filter({ hasText: text });
 
-/** Today's date and hour in Berlin (the users' time zone: the settings' default). */
+/** Today's date and hour in Berlin (where the users' devices are). */
 function berlinNow(): { date: string; hour: number } {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/Berlin',
@@ -38,7 +38,7 @@ function addDays(date: string, days: number): string {
 describe('events', () => {
   it('"Lunch today" with one place: Bob goes, Clara waits; Bob cancels and Clara moves up live and is told', async () => {
     const { app } = company;
-    const alice = await company.loggedIn(ALICE);
+    const alice = await company.loggedIn(ALICE, { timezoneId: 'Europe/Berlin' });
     await alice.page.goto(`${app.baseUrl}/events`);
     await alice.page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
     await alice.page.getByRole('button', { name: 'Lunch today' }).click();
@@ -77,7 +77,7 @@ describe('events', () => {
     await alice.page.getByText('12:00–13:00', { exact: false }).first().waitFor();
 
     // Bob finds it on Alice's profile (her events, and the post with the event card) and takes the place.
-    const bob = await company.loggedIn(BOB);
+    const bob = await company.loggedIn(BOB, { timezoneId: 'Europe/Berlin' });
     await bob.page.goto(`${app.baseUrl}/people/${company.ids[ALICE.email]}`);
     await bob.page
       .getByRole('region', { name: `Events of ${ALICE.name}` })
@@ -95,7 +95,7 @@ describe('events', () => {
     await bob.page.getByText('1 of 1 place taken').waitFor();
 
     // Clara (on a phone) is next: the waiting list, place 1.
-    const clara = await company.loggedIn(CLARA, { viewport: viewports.phone });
+    const clara = await company.loggedIn(CLARA, { viewport: viewports.phone, timezoneId: 'Europe/Berlin' });
     await clara.page.goto(lunchUrl);
     await clara.page.getByRole('heading', { level: 1, name: 'Lunch' }).waitFor();
     await clara.page.getByRole('button', { name: 'Going' }).click();
@@ -170,9 +170,8 @@ describe('events', () => {
     await expect.poll(() => when.textContent()).toMatch(/12:00–13:00/);
     expect(await alice.page.locator('.event-page__zone').count()).toBe(0);
 
-    // Anna works from London: her browser and her settings say so.
+    // Anna works from London: her laptop says so (she never chose a time zone in her settings).
     const anna = await company.loggedIn(ANNA, { timezoneId: 'Europe/London' });
-    await apiAs(app, anna.page, 'PATCH', '/me/notification-settings', { timeZone: 'Europe/London' });
     await anna.page.goto(`${app.baseUrl}/events/${event.id}`);
     const annaWhen = anna.page.locator('.event-page__when');
     await expect.poll(() => annaWhen.textContent()).toMatch(/11:00–12:00/);
@@ -185,7 +184,7 @@ describe('events', () => {
     const { app } = company;
     // Its own event (tests do not depend on each other): tomorrow's breakfast, six places, Clara going.
     const date = addDays(berlinNow().date, 1);
-    const alice = await company.loggedIn(ALICE);
+    const alice = await company.loggedIn(ALICE, { timezoneId: 'Europe/Berlin' });
     const breakfast = (await apiAs(app, alice.page, 'POST', '/events', {
       title: 'Team breakfast',
       description: 'Bring **something sweet**. We meet in the kitchen on the 2nd floor.',

@@ -109,6 +109,8 @@ export const NotificationSettings = Type.Object({
   emailPausedUntil: Type.Union([Timestamp, Type.Null()]),
   /** IANA time zone: digests arrive at 07:00 there (daily; weekly on Mondays). */
   timeZone: Type.String(),
+  /** The person chose the time zone (else `timeZone` is the company's default, and the app shows times in the device's). */
+  timeZoneSet: Type.Boolean(),
 });
 export type NotificationSettings = Static<typeof NotificationSettings>;
 

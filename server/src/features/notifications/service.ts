@@ -383,6 +383,7 @@ export async function getSettings(ctx: AppContext, actor: Actor): Promise<Notifi
     groups: groups.map((g) => ({ groupId: g.id, name: g.name, posts: (own.get(`group_post|${g.id}`)?.email as GroupPostsSetting | undefined) ?? 'all' })),
     emailPausedUntil: paused,
     timeZone: me?.time_zone ?? DEFAULT_TIME_ZONE,
+    timeZoneSet: Boolean(me?.time_zone),
   };
 }
 

@@ -4,8 +4,8 @@ import { api } from '../../../lib/api-client.ts';
 import { browserTimeZone } from '../lib/time.ts';
 
 /**
- * The zone times are shown in: the user's time zone from their settings (`/me/notification-settings`, the same
- * cache entry the settings card uses), else — until it has loaded, or if it fails — the browser's.
+ * The zone times are shown in: the time zone the user chose in their settings (`/me/notification-settings`, the
+ * same cache entry the settings card uses), else — not chosen, not loaded yet, or failed — the device's.
  */
 export function useViewerTimeZone(): string {
   return useViewerTimeZoneState().zone;
@@ -18,5 +18,5 @@ export function useViewerTimeZoneState(): { zone: string; ready: boolean } {
     queryFn: ({ signal }) => api<NotificationSettings>('/me/notification-settings', { signal }),
     staleTime: 5 * 60_000,
   });
-  return { zone: settings.data?.timeZone || browserTimeZone(), ready: !settings.isPending };
+  return { zone: (settings.data?.timeZoneSet && settings.data.timeZone) || browserTimeZone(), ready: !settings.isPending };
 }
