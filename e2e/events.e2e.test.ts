@@ -180,6 +180,40 @@ describe('events', () => {
     await Promise.all([alice.context.close(), anna.context.close()]);
   });
 
+  it('a weekly lunch: one occurrence is cancelled from its page, the others stay', async () => {
+    const { app } = company;
+    const alice = await company.loggedIn(ALICE, { timezoneId: 'Europe/Berlin' });
+    const date = addDays(berlinNow().date, 2);
+    const lunch = (await apiAs(app, alice.page, 'POST', '/events', {
+      title: 'Weekly lunch',
+      start: `${date}T12:00`,
+      end: `${date}T13:00`,
+      timeZone: 'Europe/Berlin',
+      location: 'Canteen',
+      recurrence: 'FREQ=WEEKLY;COUNT=4',
+      audience: { kind: 'company' },
+    })) as { id: string };
+    const occurrences = async () =>
+      ((await apiAs(app, alice.page, 'GET', '/events?limit=100')) as { items: Array<{ id: string; occurrence: string }> }).items
+        .filter((e) => e.id === lunch.id)
+        .map((e) => e.occurrence);
+    const before = await occurrences();
+    expect(before).toHaveLength(4);
+    await alice.page.goto(`${app.baseUrl}/events/${lunch.id}?occurrence=${encodeURIComponent(before[1] as string)}`);
+    await alice.page.getByRole('button', { name: 'Cancel event' }).click();
+    const dialog = alice.page.getByRole('dialog');
+    await dialog.getByLabel('This occurrence').check();
+    await dialog.getByRole('button', { name: 'Cancel event' }).click();
+    await alice.page.getByText('This event has been cancelled.').waitFor();
+    expect(await occurrences()).toEqual([before[0], before[2], before[3]]);
+    // The next week's lunch still takes place.
+    await alice.page.goto(`${app.baseUrl}/events/${lunch.id}?occurrence=${encodeURIComponent(before[2] as string)}`);
+    await alice.page.getByRole('button', { name: 'Cancel event' }).waitFor();
+    expect(await alice.page.getByText('This event has been cancelled.').count()).toBe(0);
+    expect(alice.problems).toEqual([]);
+    await alice.context.close();
+  });
+
   it('list, calendar, event page and dialog: phone and desktop, German and English, no serious axe findings', async () => {
     const { app } = company;
     // Its own event (tests do not depend on each other): tomorrow's breakfast, six places, Clara going.
