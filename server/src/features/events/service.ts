@@ -63,7 +63,16 @@ async function coverFile(db: Executor, actor: Actor, attachmentId: string | null
  * Creates an event. Group and company events get their feed post in the same transaction (a company
  * event on the organiser's timeline); invited-only events none. `pollId`: the date poll it was made from.
  */
-export async function createEvent(ctx: AppContext, actor: Actor, input: CreateEvent, options: { pollId?: string } = {}): Promise<Event> {
+/**
+ * `options.pollId`: made from a date poll; `options.within` runs inside the event's transaction (the poll records
+ * the event there, so two clicks at once make one event: the second throws and nothing of it is kept).
+ */
+export async function createEvent(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateEvent,
+  options: { pollId?: string; within?: (tx: Tx, eventId: string) => Promise<void> } = {},
+): Promise<Event> {
   const db = ctx.db.db;
   const audience = input.audience;
   const groupId = audience.kind === 'group' ? audience.groupId : null;
@@ -125,6 +134,7 @@ export async function createEvent(ctx: AppContext, actor: Actor, input: CreateEv
     }
     // The cover's file now belongs to the event: the unposted upload is dropped without its file.
     if (cover) await tx.db.deleteFrom('post_attachments').where('id', '=', cover.attachmentId).execute();
+    await options.within?.(tx, row.id);
     await appendChange(ctx, tx, 'event.created', actor.id, row);
   });
   return getEvent(ctx, actor, row.id);

@@ -510,6 +510,12 @@ describe('polls and date polls', () => {
     const invited = await t.ctx.db.db.selectFrom('event_invitees').select('user_id').where('event_id', '=', event.id).execute();
     expect(invited.map((r) => r.user_id).sort()).toEqual([xaver.id, gast.id].sort());
     expect((await zora.client.post(`/api/v1/polls/${p.poll.id}/event`, { optionId: s2 })).statusCode).toBe(403);
+    // Two clicks at the same moment make one event; the other answers 409 (or 403 once the first is recorded).
+    const twice = await createPoll(zora, { kind: 'date', question: 'Doppelklick?', options: [slot(8), slot(9)], timeZone: 'Europe/Berlin' });
+    const clicks = await Promise.all([0, 1].map(() => zora.client.post(`/api/v1/polls/${twice.poll.id}/event`, { optionId: optionIds(twice)[0] })));
+    expect(clicks.map((r) => r.statusCode).sort()).toEqual([201, clicks.some((r) => r.statusCode === 409) ? 409 : 403]);
+    const made2 = await t.ctx.db.db.selectFrom('events').select('id').where('poll_id', '=', twice.poll.id).execute();
+    expect(made2).toHaveLength(1);
     // A choice poll has no event.
     const c = await createPoll(zora, choice());
     expect((await zora.client.post(`/api/v1/polls/${c.poll.id}/event`, { optionId: optionIds(c)[0] })).statusCode).toBe(403);

@@ -486,12 +486,16 @@ export async function pollToEvent(ctx: AppContext, actor: Actor, pollId: string,
       timeZone: poll.time_zone,
       audience: { kind: 'invited', userIds: invited },
     },
-    { pollId: poll.id },
+    {
+      pollId: poll.id,
+      // In the event's transaction, and only while the poll has no event: a second click at the same time fails whole.
+      within: async (tx, eventId) => {
+        const r = await tx.db.updateTable('polls').set({ event_id: eventId }).where('id', '=', poll.id).where('event_id', 'is', null).executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 0) throw new ConflictError('conflict', 'An event was already made from this poll');
+        await touched(ctx, tx, poll, actor.id);
+      },
+    },
   );
-  await ctx.db.transaction(async (tx) => {
-    await tx.db.updateTable('polls').set({ event_id: event.id }).where('id', '=', poll.id).execute();
-    await touched(ctx, tx, poll, actor.id);
-  });
   return event;
 }
 
