@@ -403,8 +403,10 @@ describe('events', () => {
       await until(() => benSock.events.some((e) => e.type === 'event.rsvp' && e.subjectId === invited.id));
       await until(() => benSock.events.some((e) => e.type === 'event.rsvp' && e.subjectId === secret.id));
       await until(() => karlSock.events.some((e) => e.type === 'event.created' && e.subjectId === secret.id));
-      // Only an invalidation: no content, no names.
+      // Only an invalidation: no content, no names — a group event names its feed post, so open feeds refresh its card.
       expect(Object.keys(benSock.events.find((e) => e.subjectId === invited.id) ?? {}).sort()).toEqual(['id', 'subjectId', 'type']);
+      expect(secret.postId).toEqual(expect.any(String));
+      expect(karlSock.events.find((e) => e.subjectId === secret.id)?.data).toEqual({ postId: secret.postId });
       // Clara is neither in the private group nor invited: she hears of neither.
       expect(claraSock.events.filter((e) => e.subjectId === secret.id || e.subjectId === invited.id)).toEqual([]);
       expect(karlSock.events.filter((e) => e.subjectId === invited.id)).toEqual([]);

@@ -14,7 +14,9 @@ export function registerEventsRealtime(realtime: Realtime): void {
       const people = Array.isArray(e.payload.people) ? (e.payload.people as string[]) : [];
       return { rooms: people.map((id) => `user:${id}`) };
     }
-    return { rooms: [groupId ? `group:${groupId}` : 'org'] };
+    // The event's post in the feed (group and company events) is refreshed on open feeds too.
+    const postId = typeof e.payload.postId === 'string' ? e.payload.postId : null;
+    return { rooms: [groupId ? `group:${groupId}` : 'org'], ...(postId ? { data: { postId } } : {}) };
   };
   for (const type of ['event.created', 'event.updated', 'event.cancelled', 'event.rsvp', 'event.promoted']) realtime.route(type, route);
 }

@@ -61,7 +61,14 @@ function start(queryClient: QueryClient): () => void {
 
   return subscribeRealtime((message) => {
     if (message.kind !== 'event') return;
-    const { type, subjectId } = message.event;
+    let { type, subjectId } = message.event;
+    // An event with a post in the feed: its card shows the event (answers, cancellation), so it is that post's news.
+    if (type.startsWith('event.')) {
+      const postId = (message.event.data as { postId?: unknown } | undefined)?.postId;
+      if (typeof postId !== 'string') return;
+      subjectId = postId;
+      type = type === 'event.created' ? 'post.created' : 'post.updated';
+    }
     // `announcement.reminded`: the post on screen is fetched again and the confirmations dialog shows the new
     // "last reminded"; the reminder itself is the app shell's (ConfirmationReminders), on every page.
     if (!subjectId || !(type.startsWith('post.') || type.startsWith('comment.') || type === 'announcement.reminded')) return;
