@@ -1,8 +1,6 @@
 import type { Executor } from '../../core/db/index.js';
-import type { Actor } from '../../core/policy/index.js';
 import type { NotificationDraft } from '../notifications/registry.js';
-import { notifyOn } from '../notifications/registry.js';
-import * as users from '../users/repository.js';
+import { notifyOn, onlyThoseWho } from '../notifications/registry.js';
 import * as repo from './repository.js';
 import { visibleEventTitles } from './service.js';
 
@@ -13,20 +11,8 @@ import { visibleEventTitles } from './service.js';
  */
 
 /** Keeps the drafts whose person may see the event now (deactivated people and outsiders drop out). */
-async function seersOnly(db: Executor, eventId: string, drafts: NotificationDraft[]): Promise<NotificationDraft[]> {
-  const people = await users.findByIds(
-    db,
-    drafts.map((d) => d.userId),
-  );
-  const out: NotificationDraft[] = [];
-  for (const d of drafts) {
-    const u = people.get(d.userId);
-    if (!u || u.status !== 'active') continue;
-    const actor: Actor = { id: u.id, role: u.role, status: u.status };
-    if ((await visibleEventTitles(db, actor, [eventId])).has(eventId)) out.push(d);
-  }
-  return out;
-}
+const seersOnly = (db: Executor, eventId: string, drafts: NotificationDraft[]) =>
+  onlyThoseWho(db, drafts, async (actor) => (await visibleEventTitles(db, actor, [eventId])).has(eventId));
 
 const occurrenceOf = (payload: Record<string, unknown>) => (typeof payload.occurrence === 'string' ? payload.occurrence : null);
 

@@ -1,8 +1,6 @@
 import type { Executor } from '../../core/db/index.js';
-import type { Actor } from '../../core/policy/index.js';
 import type { NotificationDraft } from '../notifications/registry.js';
-import { notifyOn } from '../notifications/registry.js';
-import * as users from '../users/repository.js';
+import { notifyOn, onlyThoseWho } from '../notifications/registry.js';
 import * as repo from './repository.js';
 import { announcementReaders, readablePosts } from './service.js';
 
@@ -15,20 +13,8 @@ import { announcementReaders, readablePosts } from './service.js';
 const ids = (json: string | null): string[] => (json ? (JSON.parse(json) as string[]) : []);
 
 /** Keeps the drafts whose person may read the post now (deactivated people and outsiders drop out). */
-async function readersOnly(db: Executor, postId: string, drafts: NotificationDraft[]): Promise<NotificationDraft[]> {
-  const people = await users.findByIds(
-    db,
-    drafts.map((d) => d.userId),
-  );
-  const out: NotificationDraft[] = [];
-  for (const d of drafts) {
-    const u = people.get(d.userId);
-    if (!u || u.status !== 'active') continue;
-    const actor: Actor = { id: u.id, role: u.role, status: u.status };
-    if ((await readablePosts(db, actor, [postId])).has(postId)) out.push(d);
-  }
-  return out;
-}
+const readersOnly = (db: Executor, postId: string, drafts: NotificationDraft[]) =>
+  onlyThoseWho(db, drafts, async (actor) => (await readablePosts(db, actor, [postId])).has(postId));
 
 notifyOn('post.created', async (db, event) => {
   const post = event.subjectId ? await repo.findPost(db, event.subjectId) : undefined;

@@ -1,7 +1,9 @@
 import type { EmailChannel, NotificationType } from '@innenhof/contract';
 import type { Executor } from '../../core/db/index.js';
 import { enqueueWithEvent, type StoredEvent } from '../../core/outbox.js';
+import type { Actor } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
+import * as users from '../users/repository.js';
 
 /** The fan-out job: one per event that can notify, enqueued in the event's own transaction. */
 export const FANOUT_JOB = 'notifications.fanout';
@@ -35,6 +37,20 @@ export function notifyOn(eventType: string, producer: Producer): void {
   list.push(producer);
   producers.set(eventType, list);
   enqueueWithEvent(eventType, FANOUT_JOB);
+}
+
+/** Keeps the drafts whose person is active and may see the subject now (`sees`): deactivated people and outsiders drop out. */
+export async function onlyThoseWho(db: Executor, drafts: NotificationDraft[], sees: (actor: Actor) => Promise<boolean>): Promise<NotificationDraft[]> {
+  const people = await users.findByIds(
+    db,
+    drafts.map((d) => d.userId),
+  );
+  const out: NotificationDraft[] = [];
+  for (const d of drafts) {
+    const u = people.get(d.userId);
+    if (u?.status === 'active' && (await sees({ id: u.id, role: u.role, status: u.status }))) out.push(d);
+  }
+  return out;
 }
 
 export function producersFor(eventType: string): Producer[] {

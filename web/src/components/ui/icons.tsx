@@ -252,3 +252,15 @@ export const IconCalendar = (p: IconProps) => (
     <path d="M16 2v4M8 2v4M3 10h18" />
   </Icon>
 );
+
+/** A bar chart: polls. */
+export function IconPoll(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 21h18" />
+      <rect x="5" y="11" width="3" height="7" rx="0.5" />
+      <rect x="10.5" y="5" width="3" height="13" rx="0.5" />
+      <rect x="16" y="8" width="3" height="10" rx="0.5" />
+    </Icon>
+  );
+}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { IconImage } from '../../../components/ui/icons.tsx';
 import { useMe } from '../../../lib/session.ts';
-import { IconPoll } from '../../polls/components/poll-icon.tsx';
+import { IconPoll } from '../../../components/ui/icons.tsx';
 import './feed.css';
 
 const ComposerDialog = lazy(() => import('./composer-dialog.tsx').then((m) => ({ default: m.ComposerDialog })));

@@ -8,7 +8,7 @@ import { errorMessage, fieldErrors } from '../../../lib/errors.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { exportCsvUrl, useAddPollOption, useCastVote, usePollToEvent, useUpdatePoll, useWithdrawVote } from '../api/poll-actions.ts';
 import { dateTimeLocalToIso, localToIso, toDateTimeLocal, usePollFormat } from '../lib/time.ts';
-import { IconPoll } from './poll-icon.tsx';
+import { IconPoll } from '../../../components/ui/icons.tsx';
 import '../polls.css';
 
 const answers: DateAnswer[] = ['yes', 'maybe', 'no'];

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
 import { dateTimeLocalToIso, localToIso, toDateInput, viewerTimeZone } from '../lib/time.ts';
-import { IconPoll } from './poll-icon.tsx';
+import { IconPoll } from '../../../components/ui/icons.tsx';
 import '../polls.css';
 
 type ReminderChoice = 'default' | '1h' | '3h' | '48h' | 'custom' | 'none';
@@ -277,21 +277,16 @@ export function PollFields({
                       )
                     }
                   />
-                  <button
-                    type="button"
-                    className="icon-button poll-fields__drop"
+                  <DropButton
+                    label={t('composer.removeOption', { n: index + 1 })}
                     disabled={draft.options.length <= PollLimits.optionsMin}
-                    onClick={() =>
+                    onDrop={() =>
                       set(
                         'options',
                         draft.options.filter((o) => o.key !== option.key),
                       )
                     }
-                    aria-label={t('composer.removeOption', { n: index + 1 })}
-                    title={t('composer.removeOption', { n: index + 1 })}
-                  >
-                    <span aria-hidden="true">×</span>
-                  </button>
+                  />
                   <ErrorText id={`${id}-${key}-error`} error={errors[key]} t={t} />
                 </li>
               );
@@ -335,21 +330,16 @@ export function PollFields({
                       <input type="time" className="input" value={slot.end} onChange={(e) => update({ end: e.target.value })} />
                     </label>
                   </fieldset>
-                  <button
-                    type="button"
-                    className="icon-button poll-fields__drop"
+                  <DropButton
+                    label={t('composer.removeSlot', { n: index + 1 })}
                     disabled={draft.slots.length <= PollLimits.optionsMin}
-                    onClick={() =>
+                    onDrop={() =>
                       set(
                         'slots',
                         draft.slots.filter((s) => s.key !== slot.key),
                       )
                     }
-                    aria-label={t('composer.removeSlot', { n: index + 1 })}
-                    title={t('composer.removeSlot', { n: index + 1 })}
-                  >
-                    <span aria-hidden="true">×</span>
-                  </button>
+                  />
                   <ErrorText id={`${id}-${key}-error`} error={errors[key]} t={t} />
                 </li>
               );
@@ -491,6 +481,15 @@ export function PollToggle({ active, onToggle, className }: { active: boolean; o
     <button type="button" className={className} aria-pressed={active} onClick={onToggle} title={t('composer.button')}>
       <IconPoll width={22} height={22} className="composer-box__poll" />
       <span className="visually-hidden">{t('composer.button')}</span>
+    </button>
+  );
+}
+
+/** The × that removes an option or a slot (not below the minimum). */
+function DropButton({ label, disabled, onDrop }: { label: string; disabled: boolean; onDrop: () => void }) {
+  return (
+    <button type="button" className="icon-button poll-fields__drop" disabled={disabled} onClick={onDrop} aria-label={label} title={label}>
+      <span aria-hidden="true">×</span>
     </button>
   );
 }
