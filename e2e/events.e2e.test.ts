@@ -76,13 +76,14 @@ describe('events', () => {
     await alice.page.getByText('0 of 1 place taken').waitFor();
     await alice.page.getByText('12:00–13:00', { exact: false }).first().waitFor();
 
-    // Bob finds it on Alice's profile (her events, and the post with the event card) and takes the place.
+    // Bob sees it on Alice's profile (her events) and, company-wide, as a post in his home feed; he takes the place.
     const bob = await company.loggedIn(BOB, { timezoneId: 'Europe/Berlin' });
     await bob.page.goto(`${app.baseUrl}/people/${company.ids[ALICE.email]}`);
     await bob.page
       .getByRole('region', { name: `Events of ${ALICE.name}` })
       .getByRole('link', { name: 'Lunch' })
       .waitFor();
+    await bob.page.goto(`${app.baseUrl}/`);
     const card = bob.page.locator('.event-feed-card').filter({ hasText: 'Lunch' });
     await card.waitFor();
     await card.getByText('0 going · 0 of 1 place').waitFor();

@@ -330,9 +330,14 @@ describe('events', () => {
     await t.drain();
     const bell = (await ben.client.get('/api/v1/notifications')).json().items;
     expect(bell.some((n: { type: string; target: { id: string } }) => n.type === 'event' && n.target.id === e.id)).toBe(true);
-    // A company event lives on the organiser's timeline (every employee reads it), not as an announcement.
+    // A company event's post is company-wide — in every employee's home feed — but no announcement.
     const c = (await create(clara, { audience: { kind: 'company' }, title: 'Hausführung' })).json();
-    expect((await ben.client.get(`/api/v1/posts/${c.postId}`)).json()).toMatchObject({ audience: { kind: 'profile' }, event: { id: c.id } });
+    expect((await ben.client.get(`/api/v1/posts/${c.postId}`)).json()).toMatchObject({
+      audience: { kind: 'company' },
+      announcement: null,
+      event: { id: c.id },
+    });
+    expect((await ben.client.get('/api/v1/feed')).json().items.some((p: { id: string }) => p.id === c.postId)).toBe(true);
     expect((await karl.client.get(`/api/v1/posts/${c.postId}`)).statusCode).toBe(404);
     // Cancelled: the post stays and shows the event cancelled.
     await clara.client.delete(`/api/v1/events/${c.id}`);

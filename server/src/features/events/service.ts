@@ -61,7 +61,7 @@ async function coverFile(db: Executor, actor: Actor, attachmentId: string | null
 
 /**
  * Creates an event. Group and company events get their feed post in the same transaction (a company
- * event on the organiser's timeline); invited-only events none. `pollId`: the date poll it was made from.
+ * event's post is company-wide: in every employee's home feed, not an announcement); invited-only events none. `pollId`: the date poll it was made from.
  */
 /**
  * `options.pollId`: made from a date poll; `options.within` runs inside the event's transaction (the poll records
@@ -123,7 +123,7 @@ export async function createEvent(
   row.series_ends_at = seriesEnd(row);
   await ctx.db.transaction(async (tx) => {
     if (audience.kind !== 'invited') {
-      row.post_id = await insertEventPost(tx, { authorId: actor.id, audience: audience.kind === 'group' ? 'group' : 'profile', groupId });
+      row.post_id = await insertEventPost(tx, { authorId: actor.id, audience: audience.kind === 'group' ? 'group' : 'company', groupId });
     }
     await tx.db.insertInto('events').values(row).execute();
     if (invitees.length) {

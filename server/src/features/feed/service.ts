@@ -148,10 +148,10 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
 
 /**
  * The post announcing an event (its comments are the event's), written in the event's own transaction:
- * a group event in its group, a company event on the organiser's timeline (`profile`: every employee).
+ * a group event in its group, a company event company-wide (`company`: every employee's home feed, but no announcement).
  * No hashtags or mentions; the feed shows the event itself (`post.event`).
  */
-export async function insertEventPost(tx: Tx, input: { authorId: string; audience: 'profile' | 'group'; groupId: string | null }): Promise<string> {
+export async function insertEventPost(tx: Tx, input: { authorId: string; audience: 'company' | 'group'; groupId: string | null }): Promise<string> {
   const id = newId();
   await tx.db
     .insertInto('posts')
