@@ -259,4 +259,39 @@ describe('news feed', () => {
     );
     expect(codeOf(await post(anna, { audience: { kind: 'profile' }, body: 'x', announcement: { requiresConfirmation: false } }))).toBe('validation_failed');
   });
+  it('builds the same home feed per source as in one pass (someone following very much), page by page', async () => {
+    const at = new Date().toISOString();
+    await t.ctx.db.db
+      .insertInto('follows')
+      .values([
+        { follower_id: ben.id, target_type: 'user', target: clara.id, created_at: at },
+        { follower_id: ben.id, target_type: 'hashtag', target: 'montag', created_at: at },
+      ])
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await post(clara, { audience: { kind: 'profile' }, body: 'Von Clara' });
+    await post(anna, { audience: { kind: 'group', groupId: openGroup.id }, body: 'In der Kantine #montag' });
+    await post(ben, { audience: { kind: 'group', groupId: privateGroup.id }, body: 'Von Ben im Vertrieb' });
+    const pages = async () => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await ben.client.get(`/api/v1/feed?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        ids.push(...page.items.map((p: { id: string }) => p.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    const perSource = await pages();
+    expect(perSource.length).toBeGreaterThan(6);
+    expect([...perSource].sort().reverse()).toEqual(perSource);
+    // 151 more followed hashtags (nobody uses them): beyond 150 sources the feed is filtered in one pass.
+    const many = Array.from({ length: 151 }, (_, i) => ({ follower_id: ben.id, target_type: 'hashtag' as const, target: `selten${i}`, created_at: at }));
+    await t.ctx.db.db.insertInto('follows').values(many).execute();
+    try {
+      expect(await pages()).toEqual(perSource);
+    } finally {
+      await t.ctx.db.db.deleteFrom('follows').where('follower_id', '=', ben.id).where('target', 'like', 'selten%').execute();
+    }
+  });
 });

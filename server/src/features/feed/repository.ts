@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../core/db/index.js';
 import type { Database } from '../../core/db/schema.js';
 import type { Actor } from '../../core/policy/index.js';
@@ -35,11 +35,61 @@ function visibleTo(db: Executor, actor: Actor) {
     );
 }
 
+/** Beyond this many sources (my groups + people + hashtags I follow) the home feed filters in one pass instead. */
+const HOME_SOURCES_MAX = 150;
+
+/**
+ * The home feed's candidates: from each source — company posts, each of my groups, mine, each person and
+ * each hashtag I follow — its newest `n` readable posts below the cursor, each through its own index. A page
+ * then costs the same however many posts the company has (one filter over all sources would gather every post
+ * of them and sort). Null when I follow too much for one statement: the caller filters in one pass instead.
+ */
+async function homeCandidates(db: Executor, actor: Actor, before: string | undefined, n: number) {
+  const [groups, follows] = await Promise.all([
+    memberGroupIds(db, actor.id).execute(),
+    db.selectFrom('follows').select(['target_type', 'target']).where('follower_id', '=', actor.id).execute(),
+  ]);
+  if (groups.length + follows.length > HOME_SOURCES_MAX) return null;
+  // Posts of my groups are readable by me, and company and profile posts by every employee: those branches
+  // need no visibility filter (the outer query applies it once more anyway). Mine (in a group I left) and a
+  // hashtag's (anywhere) are filtered in their branch, so unreadable ones cannot crowd out readable ones.
+  const employee = actor.role !== 'guest';
+  const ids = () => db.selectFrom('posts as p').select('p.id').where('p.deleted_at', 'is', null);
+  const readableIds = () => visibleTo(db, actor).select('p.id');
+  const newest = (q: ReturnType<typeof ids>) => (before ? q.where('p.id', '<', before) : q).orderBy('p.id', 'desc').limit(n);
+  const tagged = (tag: string) => {
+    let q = readableIds().innerJoin('post_hashtags as h', 'h.post_id', 'p.id').where('h.tag', '=', tag);
+    if (before) q = q.where('h.post_id', '<', before);
+    return q.orderBy('h.post_id', 'desc').limit(n);
+  };
+  // Each branch keeps its own ORDER BY and LIMIT inside a sub-select (SQLite and PostgreSQL alike).
+  let i = 0;
+  const wrap = (b: SelectQueryBuilder<Database & { p: PostsTable }, 'p', { id: string }>) => {
+    const name = `b${i++}`;
+    return db.selectFrom(b.as(name)).select(`${name}.id` as 'id');
+  };
+  const [first, ...rest] = [
+    wrap(newest(readableIds().where('p.author_id', '=', actor.id))),
+    ...(employee ? [wrap(newest(ids().where('p.audience', '=', 'company')))] : []),
+    ...groups.map((g) => wrap(newest(ids().where('p.group_id', '=', g.group_id)))),
+    ...(employee
+      ? follows.filter((f) => f.target_type === 'user').map((f) => wrap(newest(ids().where('p.author_id', '=', f.target).where('p.audience', '=', 'profile'))))
+      : []),
+    ...follows.filter((f) => f.target_type === 'hashtag').map((f) => wrap(tagged(f.target) as unknown as Parameters<typeof wrap>[0])),
+  ];
+  return rest.reduce((all, b) => all.unionAll(b), first as NonNullable<typeof first>);
+}
+
 /** One keyset page (newest first) of a feed; `before` is the last id of the previous page. */
 export async function feedPage(db: Executor, actor: Actor, source: FeedSource, before: string | undefined, limit: number): Promise<PostRow[]> {
   let q = visibleTo(db, actor).selectAll('p');
   switch (source.kind) {
-    case 'home':
+    case 'home': {
+      const candidates = await homeCandidates(db, actor, before, limit + 1);
+      if (candidates) {
+        q = q.where('p.id', 'in', candidates);
+        break;
+      }
       // My groups, people and hashtags I follow, announcements, and what I wrote.
       q = q.where((eb) =>
         eb.or([
@@ -61,6 +111,7 @@ export async function feedPage(db: Executor, actor: Actor, source: FeedSource, b
         ]),
       );
       break;
+    }
     case 'group':
       q = q.where('p.group_id', '=', source.groupId);
       break;
