@@ -121,7 +121,7 @@ describe('notifications', () => {
     await card.waitFor();
     const status = card.getByRole('status');
 
-    const inApp = card.getByRole('checkbox', { name: 'Mentions of you In the acme.app' });
+    const inApp = card.getByRole('checkbox', { name: 'Mentions of you In the app' });
     await inApp.waitFor();
     expect(await inApp.isChecked()).toBe(true);
     await inApp.uncheck();
@@ -138,14 +138,14 @@ describe('notifications', () => {
 
     // Saved on the server: the same after a reload.
     await ben.page.reload();
-    await card.getByRole('checkbox', { name: 'Mentions of you In the acme.app' }).waitFor();
-    expect(await card.getByRole('checkbox', { name: 'Mentions of you In the acme.app' }).isChecked()).toBe(false);
+    await card.getByRole('checkbox', { name: 'Mentions of you In the app' }).waitFor();
+    expect(await card.getByRole('checkbox', { name: 'Mentions of you In the app' }).isChecked()).toBe(false);
     expect(await card.getByRole('combobox', { name: 'Comments on your posts E-mail' }).inputValue()).toBe('daily');
     expect(await card.getByLabel('Sales North').inputValue()).toBe('important');
     expect(await card.getByLabel('Time zone').inputValue()).toBe('Europe/London');
     await card.getByRole('button', { name: 'Resume e-mails' }).click();
     await card.getByLabel('Pause e-mails for').waitFor();
-    await card.getByRole('checkbox', { name: 'Mentions of you In the acme.app' }).check();
+    await card.getByRole('checkbox', { name: 'Mentions of you In the app' }).check();
     await expect.poll(() => status.textContent()).toBe('Saved');
     await ben.context.close();
   });
@@ -174,7 +174,7 @@ describe('notifications', () => {
             }
           : {
               title: 'Notifications',
-              inApp: 'Mentions of you In the acme.app',
+              inApp: 'Mentions of you In the app',
               email: 'Comments on your posts E-mail',
               daily: 'Daily digest',
               saved: 'Saved',
