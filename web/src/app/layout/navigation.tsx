@@ -15,6 +15,8 @@ interface NavItem {
   exact: boolean;
   /** A count shown on the item (unread chat messages). */
   badge?: number;
+  /** The label in the phone's bottom bar, where space is short. */
+  short?: string;
 }
 
 function useNavItems(): NavItem[] {
@@ -24,7 +26,7 @@ function useNavItems(): NavItem[] {
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome />, exact: true },
     { to: '/groups', label: t('nav.groups'), icon: <IconGroups />, exact: false },
-    { to: '/events', label: t('nav.events'), icon: <IconCalendar />, exact: false },
+    { to: '/events', label: t('nav.events'), short: t('nav.eventsShort'), icon: <IconCalendar />, exact: false },
     { to: '/chat', label: t('nav.chat'), icon: <IconChat />, exact: false, badge: unread },
     // Without the directory (guests) only the people of one's groups are visible.
     ...(!me.abilities.viewDirectory
@@ -68,10 +70,10 @@ export function LeftNav() {
 }
 
 /**
- * Phones: at most five tabs, so labels stay whole; Saved, Settings and Admin are in the account menu of the top bar,
- * Chat is an icon in the top bar (a sixth tab would not fit, and German labels are long).
+ * Phones: four tabs, so labels stay whole (German ones are long); the org chart, Saved, Settings and Admin are in
+ * the account menu of the top bar, Chat is an icon in the top bar.
  */
-const inAccountMenu = new Set<NavTarget>(['/saved', '/settings', '/admin', '/chat']);
+const inAccountMenu = new Set<NavTarget>(['/people/org-chart', '/saved', '/settings', '/admin', '/chat']);
 
 export function BottomTabs() {
   const { t } = useTranslation('common');
@@ -85,7 +87,7 @@ export function BottomTabs() {
           <li key={item.to}>
             <Link to={item.to} activeOptions={{ exact: item.exact }} className="bottom-tabs__link">
               {item.icon}
-              <span className="bottom-tabs__label">{item.label}</span>
+              <span className="bottom-tabs__label">{item.short ?? item.label}</span>
               <NavBadge count={item.badge} />
             </Link>
           </li>

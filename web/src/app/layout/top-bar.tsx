@@ -2,7 +2,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/ui/avatar.tsx';
-import { IconBookmark, IconLogout, IconSettings, IconShield } from '../../components/ui/icons.tsx';
+import { IconBookmark, IconLogout, IconOrgChart, IconSettings, IconShield } from '../../components/ui/icons.tsx';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { PeopleSearchBox } from '../../features/people/components/people-search-box.tsx';
@@ -60,6 +60,13 @@ function ProfileMenu() {
               </span>
             </Link>
           </li>
+          {me.abilities.viewDirectory ? (
+            <li>
+              <Link to="/people/org-chart" className="profile-menu__item" onClick={close}>
+                <IconOrgChart width={20} height={20} /> {t('nav.orgChart')}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link to="/saved" className="profile-menu__item" onClick={close}>
               <IconBookmark width={20} height={20} /> {t('nav.saved')}
