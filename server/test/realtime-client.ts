@@ -7,8 +7,6 @@ export interface Ev {
   subjectId: string | null;
   /** Only where the event carries its content (chat messages, read receipts). */
   data?: unknown;
-  /** Replayed to a first connection (`auth.since`). */
-  initial?: true;
 }
 
 export async function listen(t: TestApp): Promise<string> {

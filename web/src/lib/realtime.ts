@@ -15,8 +15,6 @@ export interface RealtimeEvent {
   subjectId: string | null;
   /** Some events carry the changed object itself (chat messages, read receipts). */
   data?: unknown;
-  /** Happened while the page loaded (replayed on its first connection): refresh, but raise no alert. */
-  initial?: boolean;
 }
 
 /** Someone is typing in a conversation (`typing` from the server). */

@@ -18,11 +18,6 @@ export interface ClientEvent {
   subjectId: string | null;
   /** Only where the event carries its content (chat messages, read receipts). */
   data?: unknown;
-  /**
-   * Replayed to a page's first connection: it happened while the page loaded, so its data may show it already.
-   * Clients refresh on it but raise no alert (no browser notification, no banner) for it.
-   */
-  initial?: true;
 }
 
 /** Where an event goes, and what it changes about who is in which room. */
@@ -290,7 +285,6 @@ export class Realtime {
           type: row.type,
           subjectId: row.subject_id,
           ...(route.data !== undefined ? { data: route.data } : {}),
-          ...('since' in from ? { initial: true as const } : {}),
         } satisfies ClientEvent);
       }
     }

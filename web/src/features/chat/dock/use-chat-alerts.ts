@@ -40,8 +40,7 @@ export function useChatAlerts(meId: string | undefined): void {
   useEffect(() => {
     if (!meId) return;
     const onMessage = (message: RealtimeMessage) => {
-      // A message from while the page loaded is in its data already: no alert for it.
-      if (message.kind !== 'event' || message.event.type !== 'message.created' || message.event.initial) return;
+      if (message.kind !== 'event' || message.event.type !== 'message.created') return;
       const data = message.event.data;
       if (!isMessage(data) || data.system || !data.author || data.author.id === meId) return;
       const conversationId = data.conversationId;

@@ -21,7 +21,7 @@ export function ConfirmationReminders() {
   useEffect(
     () =>
       subscribeRealtime((message) => {
-        if (message.kind !== 'event' || message.event.type !== 'announcement.reminded' || !message.event.subjectId || message.event.initial) return;
+        if (message.kind !== 'event' || message.event.type !== 'announcement.reminded' || !message.event.subjectId) return;
         const id = message.event.subjectId;
         queryClient.fetchQuery({ ...postQueryOptions(id), staleTime: 0 }).then(
           (post) => {
