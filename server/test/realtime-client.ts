@@ -25,7 +25,7 @@ export async function listen(t: TestApp): Promise<string> {
 export async function open(
   url: string,
   client: Pick<Client, 'cookie'> | null,
-  options: { origin?: string; lastEventId?: string; since?: string; reconnect?: { delayMs?: number } } = {},
+  options: { origin?: string; lastEventId?: string; reconnect?: { delayMs?: number } } = {},
 ) {
   const events: Ev[] = [];
   const reloads: unknown[] = [];
@@ -44,7 +44,7 @@ export async function open(
     // A function, so that every reconnect sends the id seen last (as the web app does).
     auth: (cb) => {
       sent = lastEventId;
-      cb(lastEventId ? { lastEventId } : options.since ? { since: options.since } : {});
+      cb(lastEventId ? { lastEventId } : {});
     },
   });
   socket.on('event', (e: Ev) => {

@@ -106,31 +106,13 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     body = '{}';
   }
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const response = await fetch(buildUrl(path, options.query), {
+  return fetch(buildUrl(path, options.query), {
     method,
     headers,
     body,
     credentials: 'same-origin',
     signal: options.signal,
   });
-  if (firstAnswerAt === null) {
-    const date = Date.parse(response.headers.get('date') ?? '');
-    if (Number.isFinite(date)) firstAnswerAt = date;
-  }
-  return response;
-}
-
-/** The server's clock (its `Date` header, whole seconds) at the first answer since the tab started or the last reset. */
-let firstAnswerAt: number | null = null;
-
-/** When this tab's data starts, by the server's clock: live updates replay from there on the first connection. */
-export function dataSince(): number | null {
-  return firstAnswerAt;
-}
-
-/** Forget it (logout): the next answer starts the next session's data. */
-export function resetDataSince(): void {
-  firstAnswerAt = null;
 }
 
 async function toError(response: Response): Promise<ApiError> {

@@ -7,7 +7,6 @@
  * `socket.io-client` is loaded with a dynamic `import()`: it is not part of the first-load bundle.
  */
 import type { Socket } from 'socket.io-client';
-import { dataSince, resetDataSince } from './api-client.ts';
 
 export interface RealtimeEvent {
   id: string;
@@ -125,13 +124,8 @@ export function connectRealtime(): void {
         path: '/api/v1/realtime',
         transports: ['websocket', 'polling'],
         withCredentials: true,
-        // A function, so every reconnect sends the id seen last. The first connection asks for what happened
-        // since the page's first answer (a second before, for the Date header's whole seconds): an event
-        // between loading the data and joining the rooms is not missed.
-        auth: (cb) => {
-          const since = dataSince();
-          cb(lastEventId ? { lastEventId } : !connectedBefore && since !== null ? { since: new Date(since - 1000).toISOString() } : {});
-        },
+        // A function, so every reconnect sends the id seen last.
+        auth: (cb) => cb(lastEventId ? { lastEventId } : {}),
       });
       s.on('connect', () => {
         // Back after a gap without a known event id: nothing can be replayed, so refetch everything.
@@ -188,7 +182,6 @@ export function disconnectRealtime(): void {
   generation++;
   connecting = false;
   lastEventId = null;
-  resetDataSince();
   seen.clear();
   seenOrder.length = 0;
   stopVisibility?.();

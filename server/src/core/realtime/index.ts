@@ -5,7 +5,6 @@ import { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
 import type { AppContext } from '../../context.js';
 import { lookupSession, sessionCookieName } from '../auth/session.js';
-import { idFloor } from '../ids.js';
 import { logger } from '../logger.js';
 import type { StoredEvent } from '../outbox.js';
 import type { Actor } from '../policy/index.js';
@@ -194,12 +193,8 @@ export class Realtime {
       this.changePresence(socket, () => this.presence.remove(actor.id, socket.id)).catch((err: unknown) => this.log.debug({ err }, 'presence update failed'));
     });
     socket.emit('ready', { rooms: rooms.filter((r) => !r.startsWith('session:')) });
-    const auth = (socket.handshake.auth ?? {}) as { lastEventId?: unknown; since?: unknown };
-    if (typeof auth.lastEventId === 'string' && auth.lastEventId.length > 0 && auth.lastEventId.length < 64)
-      await this.replay(socket, { lastEventId: auth.lastEventId });
-    // A page's first connection: what happened since the page loaded its data (by the server's clock) but before
-    // this connection joined its rooms would otherwise be missed.
-    else if (typeof auth.since === 'string' && auth.since.length < 40) await this.replay(socket, { since: auth.since });
+    const last = socket.handshake.auth?.lastEventId;
+    if (typeof last === 'string' && last.length > 0 && last.length < 64) await this.replay(socket, last);
   }
 
   /**
@@ -230,28 +225,13 @@ export class Realtime {
     this.io.to('org').emit('presence:arrived', { userIds, more });
   }
 
-  /**
-   * Sends a client what it missed, in order — after the last event id it saw (a reconnect), or since a time
-   * (a page's first connection) — or asks it to reload.
-   */
-  private async replay(socket: Socket, from: { lastEventId: string } | { since: string }): Promise<void> {
-    const windowStart = Date.now() - REPLAY_WINDOW_MS;
-    let lastEventId: string;
-    if ('lastEventId' in from) {
-      lastEventId = from.lastEventId;
-      const known = await this.ctx.db.db.selectFrom('outbox_events').select(['id', 'created_at']).where('id', '=', lastEventId).executeTakeFirst();
-      if (!known || Date.parse(known.created_at) < windowStart) {
-        socket.emit('reload', { reason: 'too_old' });
-        return;
-      }
-    } else {
-      const since = Date.parse(from.since);
-      if (!Number.isFinite(since) || since > Date.now()) return;
-      if (since < windowStart) {
-        socket.emit('reload', { reason: 'too_old' });
-        return;
-      }
-      lastEventId = idFloor(since);
+  /** Sends a reconnecting client what it missed, in order; or asks it to reload. */
+  private async replay(socket: Socket, lastEventId: string): Promise<void> {
+    const since = new Date(Date.now() - REPLAY_WINDOW_MS).toISOString();
+    const known = await this.ctx.db.db.selectFrom('outbox_events').select(['id', 'created_at']).where('id', '=', lastEventId).executeTakeFirst();
+    if (!known || known.created_at < since) {
+      socket.emit('reload', { reason: 'too_old' });
+      return;
     }
     const types = this.routedTypes();
     if (types.length === 0) return;

@@ -97,29 +97,6 @@ describe('real-time gateway', () => {
     stale.socket.close();
   });
 
-  it('replays to a page’s first connection what happened since it loaded its data; nothing without; too old → reload', async () => {
-    await new Promise((r) => setTimeout(r, 1100)); // the earlier tests' events lie before the page load
-    const loadedAt = Date.now() - 1000; // the page's first answer, less a second for the Date header's precision
-    await owner.client.patch(`/api/v1/groups/${groupId}`, { description: 'vier' });
-    await t.drain();
-    // The socket joins its rooms only now: the change above happened in between.
-    const first = await open(url, member.client, { since: new Date(loadedAt).toISOString() });
-    await until(() => first.events.length >= 1);
-    await settle();
-    expect(first.events.map((e) => e.type)).toEqual(['group.updated']);
-    first.socket.close();
-
-    const plain = await open(url, member.client);
-    await settle();
-    expect(plain.events).toEqual([]);
-    plain.socket.close();
-
-    const stale = await open(url, member.client, { since: '2000-01-01T00:00:00.000Z' });
-    await until(() => stale.reloads.length === 1);
-    expect(stale.events).toEqual([]);
-    stale.socket.close();
-  });
-
   it('knows who is online, away (every tab hidden) or offline with a last-seen time', async () => {
     const watcher = await open(url, owner.client);
     const presenceOf = async () => (await owner.client.get(`/api/v1/presence?userIds=${member.id}`)).json().items[0];
