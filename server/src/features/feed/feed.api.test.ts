@@ -276,7 +276,9 @@ describe('news feed', () => {
       const ids: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = (await ben.client.get(`/api/v1/feed?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        const page: { items: { id: string }[]; nextCursor: string | null } = (
+          await ben.client.get(`/api/v1/feed?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+        ).json();
         ids.push(...page.items.map((p: { id: string }) => p.id));
         cursor = page.nextCursor;
       } while (cursor);
