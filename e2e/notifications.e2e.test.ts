@@ -124,7 +124,9 @@ describe('notifications', () => {
     const inApp = card.getByRole('checkbox', { name: 'Mentions of you In the app' });
     await inApp.waitFor();
     expect(await inApp.isChecked()).toBe(true);
-    await inApp.uncheck();
+    // The box follows the saved setting (applied at once, then confirmed by the server): poll, not uncheck().
+    await inApp.click();
+    await expect.poll(() => inApp.isChecked()).toBe(false);
     await expect.poll(() => status.textContent()).toBe('Saved');
     await card.getByRole('combobox', { name: 'Comments on your posts E-mail' }).selectOption({ label: 'Daily digest' });
     await card.getByLabel('Sales North').selectOption({ label: 'Only announcements and mentions' });
@@ -145,7 +147,8 @@ describe('notifications', () => {
     expect(await card.getByLabel('Time zone').inputValue()).toBe('Europe/London');
     await card.getByRole('button', { name: 'Resume e-mails' }).click();
     await card.getByLabel('Pause e-mails for').waitFor();
-    await card.getByRole('checkbox', { name: 'Mentions of you In the app' }).check();
+    await card.getByRole('checkbox', { name: 'Mentions of you In the app' }).click();
+    await expect.poll(() => card.getByRole('checkbox', { name: 'Mentions of you In the app' }).isChecked()).toBe(true);
     await expect.poll(() => status.textContent()).toBe('Saved');
     await ben.context.close();
   });
