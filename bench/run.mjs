@@ -16,11 +16,12 @@ import { realtimeSection, renderMarkdown, scenarioTable, scalingLine } from './l
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
 
-const USAGE = `npm run bench -- [--scale XS|S|M|L] [--quick] [--db sqlite|pg] [--seconds N] [--seed N] [--scaling-check|--no-scaling-check]
+const USAGE = `npm run bench -- [--scale XS|S|M|L] [--quick] [--db sqlite|pg] [--cluster N] [--seconds N] [--seed N] [--scaling-check|--no-scaling-check]
 
   --scale     the generated company (default M): XS 50 people, S 500 people / 20k posts, M 5,000 people / 500k posts, L 5M posts
   --quick     the CI smoke run: scale S, 2 s per scenario after 1 s warm-up, 50 idle sockets, no scaling check
   --db        sqlite (default, a temp data directory) or pg (a fresh database on BENCH_PG_URL, dropped afterwards)
+  --cluster   N instances (2–8) on PostgreSQL + Redis (BENCH_REDIS_URL) behind a round-robin TCP proxy; implies --db pg
   --seconds   load per scenario (default 5; --quick: 2)
   --seed      the generator's seed (default 1)
   --scaling-check / --no-scaling-check   force or skip the home feed p50 comparison against a second company at S
@@ -39,6 +40,7 @@ try {
       scale: { type: 'string' },
       quick: { type: 'boolean', default: false },
       db: { type: 'string' },
+      cluster: { type: 'string' },
       seconds: { type: 'string' },
       seed: { type: 'string' },
       'scaling-check': { type: 'boolean' },
@@ -76,8 +78,11 @@ function envList(key, def, min, max) {
 const quick = args.quick;
 const scale = (args.scale ?? process.env.BENCH_SCALE ?? (quick ? 'S' : 'M')).toUpperCase();
 if (!['XS', 'S', 'M', 'L'].includes(scale)) fail(`--scale must be XS, S, M or L (got "${scale}")`);
-const db = (args.db ?? process.env.BENCH_DB ?? 'sqlite').toLowerCase();
+const cluster = whole('--cluster', args.cluster ?? process.env.BENCH_CLUSTER, 1, 1, 8);
+const db = (args.db ?? process.env.BENCH_DB ?? (cluster > 1 ? 'pg' : 'sqlite')).toLowerCase();
 if (!['sqlite', 'pg'].includes(db)) fail(`--db must be sqlite or pg (got "${db}")`);
+// Instances share one database and meet through Redis: the embedded SQLite mode is one process by design.
+if (cluster > 1 && db !== 'pg') fail('--cluster needs PostgreSQL (--db pg): several instances cannot share the embedded SQLite database');
 let scalingCheck = ['M', 'L'].includes(scale) && !quick;
 if (args['scaling-check']) scalingCheck = true;
 if (args['no-scaling-check']) scalingCheck = false;
@@ -97,6 +102,8 @@ const settings = {
   writers: envInt('BENCH_WRITERS', 8, 1, 1000),
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
   pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  cluster,
+  redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
   build: process.env.BENCH_SKIP_BUILD !== '1',
   scalingCheck,
   // The chat real-time scenario (lib/realtime.mjs).
@@ -294,6 +301,29 @@ async function freshStore(label) {
     store.env.DATABASE_URL = url.toString();
     store.env.INNENHOF_SECRET = crypto.randomBytes(32).toString('hex');
     store.dbName = dbName;
+  }
+  if (settings.cluster > 1) {
+    // The instances meet through Redis (Socket.IO adapter, presence, job wake-ups) under a prefix of this run's
+    // own, whose keys are removed at the end.
+    const prefix = `innenhof-bench-${label.toLowerCase()}-${process.pid}-${Date.now().toString(36)}:`;
+    store.env.REDIS_URL = settings.redisUrl;
+    store.env.INNENHOF_REDIS_PREFIX = prefix;
+    store.label += `, ${settings.cluster} instances + Redis (${settings.redisUrl})`;
+    cleanups.push(async () => {
+      const { Redis } = await import('ioredis');
+      const redis = new Redis(settings.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      try {
+        await redis.connect();
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+          if (keys.length) await redis.del(...keys);
+          cursor = next;
+        } while (cursor !== '0');
+      } finally {
+        redis.disconnect();
+      }
+    });
   }
   return store;
 }
@@ -515,12 +545,33 @@ async function main() {
   };
   log(`generated ${rowsTotal.toLocaleString('en')} rows in ${sec(company.durationMs)} (${sec(company.wallMs)} with start-up and migrations)`);
 
-  // 4. Innenhof on it (the first start: cold start on a filled database).
+  // 4. Innenhof on it (the first start: cold start on a filled database); with --cluster N, N instances on the
+  //    same database and Redis behind a round-robin TCP proxy, as a load balancer would put them.
   const server = await startInnenhof(store, 'server');
   cleanups.push(() => {
     fs.mkdirSync(outDir, { recursive: true });
     keepLog(server.logFile, keptLog);
   });
+  const instances = [server];
+  for (let i = 2; i <= settings.cluster; i++) instances.push(await startInnenhof(store, `server-${i}`));
+  const pids = instances.map((i) => i.child.pid);
+  /** How the first instance that stopped did so, or null while all run. */
+  const gone = () => instances.find((i) => i.exit)?.exit ?? null;
+  let balancer = null;
+  if (instances.length > 1) {
+    const port = await freePort();
+    const ports = instances.map((i) => new URL(i.base).port);
+    balancer = await spawnAndWait({
+      args: [path.join(benchDir, 'lib/balancer.mjs'), String(port), ...ports],
+      cwd: root,
+      env: process.env,
+      logFile: path.join(scratch, 'balancer.log'),
+      healthUrl: `http://127.0.0.1:${port}/api/v1/health`,
+    });
+    balancer.base = `http://127.0.0.1:${port}`;
+    cleanups.push(() => stop(balancer.child));
+    log(`cluster: ${instances.length} instances (${instances.map((i) => i.base).join(', ')}) behind ${balancer.base}`);
+  }
   const coldStarts = [
     {
       label: `generated company, scale ${settings.scale} (${(company.counts.users ?? 0).toLocaleString('en')} people)`,
@@ -530,7 +581,7 @@ async function main() {
     },
   ];
   log(`Innenhof started on ${server.base} in ${Math.round(server.coldStartMs)} ms`);
-  const base = server.base;
+  const base = balancer?.base ?? server.base;
   const api = apiClient(base, base);
 
   // 5. Sessions: the readers (the first `writers` of them also write), one member per sample group, login accounts.
@@ -745,14 +796,15 @@ async function main() {
   const before = await runOne(baselineScenario, baselineBase, baseline.child.pid);
   rows.push(before);
   for (const s of scenarios) {
-    if (server.exit) {
+    if (gone()) {
       log(`load: ${s.name} … skipped, the server is gone`);
       continue;
     }
-    rows.push(await runOne(s, base, server.child.pid));
-    if (server.exit) {
+    rows.push(await runOne(s, base, pids));
+    const exit = gone();
+    if (exit) {
       notes.push(
-        `The Innenhof server exited during "${s.name}" (${server.exit.signal ? `signal ${server.exit.signal}` : `exit code ${server.exit.code}`}); ` +
+        `The Innenhof server exited during "${s.name}" (${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`}); ` +
           `the remaining scenarios were skipped. Its log is kept in bench/results/${path.basename(keptLog)}.`,
       );
     }
@@ -766,7 +818,7 @@ async function main() {
     if (r.errors || r.non2xx) {
       const s = scenarios.find((x) => x.key === r.key);
       let sample = '';
-      if (s && !server.exit) {
+      if (s && !gone()) {
         const p = await probe(base, s.requests[0], s.headers);
         sample = ` A single ${s.requests[0].method} ${s.requests[0].path} afterwards answered ${p.status}: \`${p.text.replace(/\s+/g, ' ')}\`.`;
       }
@@ -802,26 +854,24 @@ async function main() {
 
   // 8. Memory after the load.
   const memory = [
-    { label: 'Innenhof server', ...memoryOf(server.child.pid) },
+    ...instances.map((i, n) => ({ label: instances.length > 1 ? `Innenhof instance ${n + 1}` : 'Innenhof server', ...memoryOf(i.child.pid) })),
     { label: 'Fastify hello baseline', ...memoryOf(baseline.child.pid) },
   ];
 
   // 9. Chat real-time: idle Socket.IO clients on the same server process, send → receive latency, memory per socket.
   let realtime = null;
-  if (settings.sockets.levels.length > 0 && !server.exit) {
+  if (settings.sockets.levels.length > 0 && !gone()) {
     const socketLogStart = fs.statSync(server.logFile).size;
     // People the HTTP scenarios did not use: a receiver, the senders, then everyone for the idle sockets.
     const people = emails.slice(settings.readers + loginPeople).map((email) => ({ email }));
     try {
       realtime = await realtimePhase({
-        base,
-        pid: server.child.pid,
-        inspectPort: server.inspectPort,
+        servers: instances.map((i) => ({ base: i.base, pid: i.child.pid, inspectPort: i.inspectPort })),
         api,
         password: company.password,
         people,
         opts: settings.sockets,
-        isAlive: () => !server.exit,
+        isAlive: () => !gone(),
         log,
       });
       realtime.settings.clientVersion = readJson(path.join(root, 'node_modules/socket.io-client/package.json')).version;
@@ -831,14 +881,14 @@ async function main() {
       notes.push(`The chat real-time scenario failed: \`${why.slice(0, 400)}\``);
       log(`sockets: failed: ${err.stack ?? err}`);
     }
-    if (server.exit)
-      notes.push(
-        `The Innenhof server exited during the chat real-time scenario (${server.exit.signal ? `signal ${server.exit.signal}` : `exit code ${server.exit.code}`}).`,
-      );
+    const exit = gone();
+    if (exit)
+      notes.push(`The Innenhof server exited during the chat real-time scenario (${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`}).`);
     for (const line of serverLogHighlights(server.logFile, socketLogStart)) notes.push(`Server log (sockets): \`${line}\``);
   }
-  const crashed = server.exit;
-  await stop(server.child);
+  const crashed = gone();
+  for (const i of instances) await stop(i.child);
+  if (balancer) await stop(balancer.child);
 
   // 10. The scaling check: the same home feed scenario on a second, small company (S), one server at a time.
   let scaling = null;
@@ -872,6 +922,8 @@ async function main() {
     quick: settings.quick,
     dialect: settings.db,
     dialectLabel: store.label,
+    cluster:
+      instances.length > 1 ? { instances: instances.length, balancer: 'round-robin TCP proxy (bench/lib/balancer.mjs)', redis: settings.redisUrl } : null,
     dataset,
     settings: {
       scale: settings.scale,

@@ -81,8 +81,9 @@ const clockTick = (() => {
   }
 })();
 
-/** CPU time (user + system, all threads) of a process in milliseconds, from /proc/<pid>/stat. */
+/** CPU time (user + system, all threads) of a process in milliseconds, from /proc/<pid>/stat; of a cluster's processes summed. */
 export function cpuMs(pid) {
+  if (Array.isArray(pid)) return pid.reduce((sum, p) => sum + cpuMs(p), 0);
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -92,8 +93,12 @@ export function cpuMs(pid) {
   }
 }
 
-/** Resident memory of a process in MB (current and peak), from /proc. Null where /proc is unavailable. */
+/** Resident memory of a process in MB (current and peak), from /proc; of a cluster's processes summed. Null where /proc is unavailable. */
 export function memoryOf(pid) {
+  if (Array.isArray(pid)) {
+    const each = pid.map(memoryOf);
+    return each.some((m) => m === null) ? null : { rssMB: each.reduce((a, m) => a + m.rssMB, 0), peakMB: each.reduce((a, m) => a + m.peakMB, 0) };
+  }
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
@@ -132,17 +137,19 @@ function threadState(pid) {
  * autocannon stopped, jobs the writes enqueued) must not spill into the next scenario. Idle = its main thread was
  * runnable in at most 2 of the samples taken every 10 ms over `windowMs`. That holds on a machine busy with other
  * work too, where a busy server may get only a small share of a core (a CPU-time threshold would call it quiet).
- * Returns how long the process stayed busy.
+ * Returns how long the process stayed busy. With a list of pids (a cluster): until all of them are quiet.
  */
 export async function waitQuiet(pid, maxMs, { windowMs = 300 } = {}) {
+  const pids = Array.isArray(pid) ? pid : [pid];
   const t0 = performance.now();
   for (;;) {
     let running = 0;
     const windowStart = performance.now();
     while (performance.now() - windowStart < windowMs) {
-      const state = threadState(pid);
-      if (state === null) return { ms: performance.now() - t0, timedOut: false };
-      if (state === 'R') running++;
+      const states = pids.map(threadState);
+      if (states.every((state) => state === null)) return { ms: performance.now() - t0, timedOut: false };
+      // A cluster is quiet when all of its processes are (samples where any one runs count).
+      if (states.includes('R')) running++;
       await new Promise((r) => setTimeout(r, 10));
     }
     const elapsed = performance.now() - t0;

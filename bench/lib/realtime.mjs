@@ -151,6 +151,21 @@ async function serverMemoryProbe(pid, inspectPort, log) {
   }
 }
 
+/** The memory probe of each server, summed (one server: just its own). */
+async function clusterMemoryProbe(servers, log) {
+  const probes = [];
+  for (const s of servers) probes.push(await serverMemoryProbe(s.pid, s.inspectPort, log));
+  return {
+    async measure() {
+      const each = await Promise.all(probes.map((p) => p.measure()));
+      return { rssMB: each.reduce((a, m) => a + m.rssMB, 0), heapMB: each.reduce((a, m) => a + m.heapMB, 0), gc: each.every((m) => m.gc) };
+    },
+    close() {
+      for (const p of probes) p.close();
+    },
+  };
+}
+
 /** A JSON POST over a keep-alive connection (less client overhead than fetch, so the figure is the server's). */
 function postJson(agent, base, urlPath, headers, body, timeoutMs = 10_000) {
   const data = JSON.stringify(body);
@@ -215,8 +230,13 @@ class FloodPacer {
  * `people` are the accounts it may use ({ email, id }); the first is the receiver, the next `senders` send,
  * the rest hold the idle connections.
  */
-export async function realtimePhase({ base, pid, inspectPort, api, password, people, opts, isAlive, log }) {
+export async function realtimePhase({ servers, api, password, people, opts, isAlive, log }) {
   const t0 = performance.now();
+  // One server, or a cluster's instances: the senders post to the first and the receiver listens on the last, so
+  // with two or more every message crosses instances (through Redis); the idle clients are spread over all of them.
+  const pid = servers.map((s) => s.pid);
+  const senderBase = servers[0].base;
+  const receiverBase = servers[servers.length - 1].base;
   const notes = [];
   const maxLevel = Math.max(...opts.levels);
   const [receiverPerson, ...rest] = people;
@@ -250,7 +270,7 @@ export async function realtimePhase({ base, pid, inspectPort, api, password, peo
 
   // 3. The active clients: the receiver's tab and each sender's tab.
   const pending = new Map();
-  const receiverSocket = await openSocket(base, receiver.cookie, 20_000, (socket) =>
+  const receiverSocket = await openSocket(receiverBase, receiver.cookie, 20_000, (socket) =>
     socket.on('event', (e) => {
       if (e?.type !== 'message.created') return;
       const done = pending.get(e.data?.clientId);
@@ -261,7 +281,7 @@ export async function realtimePhase({ base, pid, inspectPort, api, password, peo
     }),
   );
   const activeSockets = [receiverSocket];
-  for (const s of senders) activeSockets.push(await openSocket(base, s.cookie, 20_000));
+  for (const s of senders) activeSockets.push(await openSocket(senderBase, s.cookie, 20_000));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
   const pacer = new FloodPacer(senders);
 
@@ -279,7 +299,7 @@ export async function realtimePhase({ base, pid, inspectPort, api, password, peo
     const tSend = performance.now();
     const res = await postJson(
       agent,
-      base,
+      senderBase,
       `/api/v1/conversations/${sender.conversationId}/messages`,
       { cookie: sender.cookie, 'x-csrf-token': sender.csrf },
       { clientId, body: `Benchmark-Nachricht ${i}: Treffen wir uns um 14 Uhr im Innenhof?` },
@@ -324,7 +344,7 @@ export async function realtimePhase({ base, pid, inspectPort, api, password, peo
     return out;
   };
 
-  const memory = await serverMemoryProbe(pid, inspectPort, log);
+  const memory = await clusterMemoryProbe(servers, log);
 
   // 4. The levels: connect N idle clients from scratch, settle, measure memory and latency, disconnect.
   const levels = [];
@@ -360,7 +380,7 @@ export async function realtimePhase({ base, pid, inspectPort, api, password, peo
           return;
         }
         try {
-          sockets.push(await openSocket(base, idleSessions[i % idleSessions.length].cookie, Math.min(30_000, left), countPresence));
+          sockets.push(await openSocket(servers[i % servers.length].base, idleSessions[i % idleSessions.length].cookie, Math.min(30_000, left), countPresence));
           while (deciles.length < 10 && sockets.length >= Math.ceil(((deciles.length + 1) * n) / 10)) deciles.push(performance.now() - tc);
         } catch (err) {
           const key = err.message.slice(0, 160);
@@ -444,6 +464,7 @@ export async function realtimePhase({ base, pid, inspectPort, api, password, peo
   await waitIdle(pid, 30_000);
 
   return {
+    instances: servers.length,
     settings: { ...opts },
     people: { idle: idleSessions.length, senders: senders.length, loginSeconds },
     bar: CHAT_BAR,

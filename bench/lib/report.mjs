@@ -80,6 +80,12 @@ export function renderMarkdown(result) {
   );
   out.push(`- **Code:** ${result.git}`);
   out.push(`- **Database:** ${result.dialectLabel}`);
+  if (result.cluster)
+    out.push(
+      `- **Cluster:** ${result.cluster.instances} Innenhof instances on that database, meeting through Redis, behind a ${result.cluster.balancer}; ` +
+        'the HTTP load goes through the proxy (its own CPU is not counted), the server CPU and memory columns are the instances summed; ' +
+        'in the chat scenario the senders post to the first instance and the receiver listens on the last, so every message crosses instances',
+    );
   const c = dataset.counts;
   out.push(
     `- **Dataset:** scale **${dataset.scale}**${result.quick ? ' (`--quick`)' : ''}, seed ${dataset.seed}: ${int(c.users)} people, ${int(c.groups)} groups, ` +
