@@ -356,13 +356,13 @@ function generate(store, genScale, emails) {
   });
 }
 
-function serverEnvFor(store, port, inspectPort) {
-  const base = `http://127.0.0.1:${port}`;
+function serverEnvFor(store, port, inspectPort, publicUrl) {
   const env = {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
-    INNENHOF_PUBLIC_URL: base,
+    // Behind the cluster's proxy, every instance is reached (and checks the browser's Origin) at the proxy's address.
+    INNENHOF_PUBLIC_URL: publicUrl ?? `http://127.0.0.1:${port}`,
     INNENHOF_LOG_LEVEL: settings.logLevel,
     // The configuration accepts at most 1,000,000 per window: enough for the login scenario …
     INNENHOF_LOGIN_RATE_LIMIT: '1000000',
@@ -377,7 +377,7 @@ function serverEnvFor(store, port, inspectPort) {
   return env;
 }
 
-async function startInnenhof(store, name) {
+async function startInnenhof(store, name, publicUrl) {
   const port = await freePort();
   const inspectPort = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -385,7 +385,7 @@ async function startInnenhof(store, name) {
   const server = await spawnAndWait({
     args: [path.join(root, 'server/bin/innenhof.mjs'), 'start'],
     cwd: root,
-    env: serverEnvFor(store, port, inspectPort),
+    env: serverEnvFor(store, port, inspectPort, publicUrl),
     logFile,
     healthUrl: `${base}/api/v1/health`,
   });
@@ -547,19 +547,21 @@ async function main() {
 
   // 4. Innenhof on it (the first start: cold start on a filled database); with --cluster N, N instances on the
   //    same database and Redis behind a round-robin TCP proxy, as a load balancer would put them.
-  const server = await startInnenhof(store, 'server');
+  const proxyPort = settings.cluster > 1 ? await freePort() : null;
+  const proxyBase = proxyPort ? `http://127.0.0.1:${proxyPort}` : undefined;
+  const server = await startInnenhof(store, 'server', proxyBase);
   cleanups.push(() => {
     fs.mkdirSync(outDir, { recursive: true });
     keepLog(server.logFile, keptLog);
   });
   const instances = [server];
-  for (let i = 2; i <= settings.cluster; i++) instances.push(await startInnenhof(store, `server-${i}`));
+  for (let i = 2; i <= settings.cluster; i++) instances.push(await startInnenhof(store, `server-${i}`, proxyBase));
   const pids = instances.map((i) => i.child.pid);
   /** How the first instance that stopped did so, or null while all run. */
   const gone = () => instances.find((i) => i.exit)?.exit ?? null;
   let balancer = null;
-  if (instances.length > 1) {
-    const port = await freePort();
+  if (proxyPort) {
+    const port = proxyPort;
     const ports = instances.map((i) => new URL(i.base).port);
     balancer = await spawnAndWait({
       args: [path.join(benchDir, 'lib/balancer.mjs'), String(port), ...ports],
