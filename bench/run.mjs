@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
@@ -101,6 +101,15 @@ const settings = {
   /** Of them, how many write (create post / comment / react / vote), rotating. */
   writers: envInt('BENCH_WRITERS', 8, 1, 1000),
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
+  /** Only these scenarios (keys, comma-separated: feed,group,post,…); the baseline always runs. */
+  only: (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean),
+  /** A directory for the Innenhof server's V8 CPU profile (`--cpu-prof`), written when it stops. */
+  cpuProfDir: process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null,
+  /** A file for the time of every SQLite statement (lib/sql-timing.mjs), written when the server stops. */
+  sqlTiming: process.env.BENCH_SQL_TIMING ? path.resolve(process.env.BENCH_SQL_TIMING) : null,
   pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   cluster,
   redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -373,7 +382,13 @@ function serverEnvFor(store, port, inspectPort, publicUrl) {
     delete env[key];
   Object.assign(env, store.env);
   // Inert until SIGUSR1 (lib/realtime.mjs): only where the inspector would listen.
-  if (inspectPort) env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--inspect-port=127.0.0.1:${inspectPort}`].filter(Boolean).join(' ');
+  const nodeOptions = [process.env.NODE_OPTIONS];
+  if (inspectPort) nodeOptions.push(`--inspect-port=127.0.0.1:${inspectPort}`);
+  if (settings.sqlTiming) {
+    nodeOptions.push(`--import=${pathToFileURL(path.join(benchDir, 'lib/sql-timing.mjs')).href}`);
+    env.BENCH_SQL_TIMING = settings.sqlTiming;
+  }
+  env.NODE_OPTIONS = nodeOptions.filter(Boolean).join(' ');
   return env;
 }
 
@@ -383,7 +398,8 @@ async function startInnenhof(store, name, publicUrl) {
   const base = `http://127.0.0.1:${port}`;
   const logFile = path.join(store.dataDir, `${name}.log`);
   const server = await spawnAndWait({
-    args: [path.join(root, 'server/bin/innenhof.mjs'), 'start'],
+    // (--cpu-prof is not allowed in NODE_OPTIONS: it goes on the command line.)
+    args: [...(settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : []), path.join(root, 'server/bin/innenhof.mjs'), 'start'],
     cwd: root,
     env: serverEnvFor(store, port, inspectPort, publicUrl),
     logFile,
@@ -769,6 +785,12 @@ async function main() {
         })),
       headers: writeBase,
     });
+  }
+
+  if (settings.only.length > 0) {
+    const unknown = settings.only.filter((k) => !scenarios.some((s) => s.key === k));
+    if (unknown.length) throw new Error(`BENCH_ONLY names no scenario: ${unknown.join(', ')} (keys: ${scenarios.map((s) => s.key).join(', ')})`);
+    scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => settings.only.includes(s.key)));
   }
 
   // 6. Every scenario answers 2xx before we load it.
