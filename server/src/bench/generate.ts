@@ -583,6 +583,13 @@ export async function generateCompany(db: Db, options: GenerateOptions): Promise
   try {
     const w = new BulkWriter(db);
     const result = await fill(db, w, spec, { seed, start, end, progress, rngFor, idOf, scale: options.scale, emails: options.emails ?? 50 });
+    if (db.dialect === 'pg') {
+      // A company's database has planner statistics (autovacuum keeps them); a freshly bulk-loaded one has none
+      // until autovacuum gets round to it, and without them PostgreSQL plans sequential scans of millions of rows.
+      progress('analyze', 0, 1);
+      await sql`vacuum analyze`.execute(db.db);
+      progress('analyze', 1, 1);
+    }
     return { ...result, counts: { ...w.counts }, durationMs: Math.round(performance.now() - t0) };
   } finally {
     if (restore) {
