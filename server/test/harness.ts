@@ -190,3 +190,40 @@ export function codeOf(res: LightMyRequestResponse): string | undefined {
     return undefined;
   }
 }
+
+/** A query the app ran: its SQL and the rows it returned. */
+export interface RecordedQuery {
+  sql: string;
+  rows: unknown[];
+}
+
+/**
+ * The database queries `fn` runs (every query through the app's Kysely instance, in or outside a transaction),
+ * with the rows each returned: list endpoints assert a fixed count whatever a page holds (no N+1), or what a
+ * query did not load.
+ */
+export async function recordQueries(t: TestApp, fn: () => Promise<unknown>): Promise<RecordedQuery[]> {
+  const seen: RecordedQuery[] = [];
+  type Run = (query: { sql: string }, ...rest: unknown[]) => Promise<{ rows?: unknown[] }>;
+  const db = t.ctx.db.db as unknown as { getExecutor(): { executeQuery: Run } };
+  const executor = db.getExecutor();
+  const original = executor.executeQuery.bind(executor);
+  executor.executeQuery = async (query, ...rest) => {
+    const entry: RecordedQuery = { sql: query.sql, rows: [] };
+    seen.push(entry);
+    const result = await original(query, ...rest);
+    entry.rows = result.rows ?? [];
+    return result;
+  };
+  try {
+    await fn();
+  } finally {
+    executor.executeQuery = original;
+  }
+  return seen;
+}
+
+/** How many database queries `fn` runs (see `recordQueries`). */
+export async function countQueries(t: TestApp, fn: () => Promise<unknown>): Promise<number> {
+  return (await recordQueries(t, fn)).length;
+}

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createMember, createTestApp, PASSWORD, setupAdmin, type TestApp } from '../../../test/harness.js';
+import { Client, countQueries, createMember, createTestApp, PASSWORD, recordQueries, setupAdmin, type TestApp } from '../../../test/harness.js';
 import { listen, open, until } from '../../../test/realtime-client.js';
 import { runReminders } from './reminders.js';
 
@@ -395,6 +395,46 @@ describe('events', () => {
     expect(mine).toContain(second.id);
     expect(mine).not.toContain(first.id);
     expect((await clara.client.get('/api/v1/events?from=2027-01-01T00:00:00.000Z&to=2026-01-01T00:00:00.000Z')).statusCode).toBe(400);
+  });
+  it('lists a series only while it runs: one that ended before the range is not even loaded, an unbounded one is', async () => {
+    const ago = (days: number, time: string) => `${DateTime.now().setZone(berlin).minus({ days }).toISODate()}T${time}`;
+    const audience = { kind: 'invited', userIds: [clara.id] };
+    const ended = (
+      await create(anna, { audience, title: 'Alte Reihe', start: ago(60, '09:00'), end: ago(60, '10:00'), recurrence: 'FREQ=WEEKLY;COUNT=3' })
+    ).json();
+    const endless = (await create(anna, { audience, title: 'Jour fixe', start: ago(60, '11:00'), end: ago(60, '12:00'), recurrence: 'FREQ=WEEKLY' })).json();
+    const inTwoWeeks = new Date(Date.now() + 14 * 24 * 3600_000).toISOString();
+    let listed: Array<{ id: string; startsAt: string }> = [];
+    const queries = await recordQueries(t, async () => {
+      listed = (await clara.client.get(`/api/v1/events?to=${inTwoWeeks}&limit=100`)).json().items;
+    });
+    const ids = listed.map((e) => e.id);
+    expect(ids).toContain(endless.id);
+    expect(ids).not.toContain(ended.id);
+    expect(listed.filter((e) => e.id === endless.id).every((e) => Date.parse(e.startsAt) > Date.now() - 3600_000)).toBe(true);
+    // The ended series is left out by the database, not after loading it.
+    const loaded = queries.flatMap((q) => q.rows as Array<{ id?: unknown }>).map((r) => r.id);
+    expect(loaded).toContain(endless.id);
+    expect(loaded).not.toContain(ended.id);
+    // In a range while it ran, it is listed with its three occurrences.
+    const then = (await clara.client.get(`/api/v1/events?from=${ago(61, '00:00')}:00.000Z&to=${ago(40, '00:00')}:00.000Z`)).json().items;
+    expect(then.filter((e: { id: string }) => e.id === ended.id)).toHaveLength(3);
+    expect(then.filter((e: { id: string }) => e.id === endless.id)).toHaveLength(3);
+  });
+  it('shows my places on the waiting lists of a whole page with a fixed number of queries', async () => {
+    const full = async (n: number) => {
+      const e = (await create(dora, { audience: { kind: 'invited', userIds: [ben.id, clara.id] }, title: `Voll ${n}`, capacity: 1 })).json();
+      await ben.client.put(`/api/v1/events/${e.id}/rsvp`, { status: 'going' });
+      expect((await clara.client.put(`/api/v1/events/${e.id}/rsvp`, { status: 'going' })).json()).toMatchObject({ myRsvp: 'waiting', myWaitingPosition: 1 });
+    };
+    const list = () => clara.client.get('/api/v1/events?mine=true&limit=100');
+    await full(1);
+    const few = await countQueries(t, list);
+    await full(2);
+    await full(3);
+    expect(await countQueries(t, list)).toBe(few);
+    const waiting = (await list()).json().items.filter((e: { title: string }) => e.title.startsWith('Voll '));
+    expect(waiting.map((e: { myWaitingPosition: number }) => e.myWaitingPosition)).toEqual([1, 1, 1]);
   });
   it('tells open event pages to refetch: group events to the group, invited-only events to the invited alone', async () => {
     const url = await listen(t);

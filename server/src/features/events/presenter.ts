@@ -86,12 +86,9 @@ export async function presentInstances(db: Executor, actor: Actor, items: readon
     repo.rsvpsOf(db, actor.id, ids),
   ]);
   const myRsvp = new Map(mine.map((r) => [`${r.event_id}|${r.occurrence}`, r]));
-  const positions = new Map<string, number>();
-  for (const r of mine) {
-    if (r.status !== 'waiting') continue;
-    const list = await repo.waitingList(db, r.event_id, r.occurrence);
-    positions.set(`${r.event_id}|${r.occurrence}`, list.findIndex((w) => w.user_id === actor.id) + 1);
-  }
+  // Only when I wait somewhere: one query for all of the page's events.
+  const waitingIn = mine.filter((r) => r.status === 'waiting').map((r) => r.event_id);
+  const positions = await repo.waitingPositions(db, actor.id, waitingIn);
   return items.map((i) => {
     const row = i.row;
     const key = `${row.id}|${i.occurrence}`;

@@ -90,6 +90,18 @@ export async function rsvpsOf(db: Executor, userId: string, eventIds: readonly s
     .execute();
 }
 
+/** How many are going to one occurrence (the places taken, against the capacity). */
+export async function goingCount(db: Executor, eventId: string, occurrence: string): Promise<number> {
+  const row = await db
+    .selectFrom('event_rsvps')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('event_id', '=', eventId)
+    .where('occurrence', '=', occurrence)
+    .where('status', '=', 'going')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The waiting list of an occurrence, in order (first answered first). */
 export async function waitingList(db: Executor, eventId: string, occurrence: string): Promise<RsvpRow[]> {
   return db
@@ -101,6 +113,41 @@ export async function waitingList(db: Executor, eventId: string, occurrence: str
     .orderBy('answered_at')
     .orderBy('user_id')
     .execute();
+}
+
+/**
+ * The user's places on the waiting lists of these events, per `eventId|occurrence` (1 = next to move up), in one
+ * query for any number of events: the same order as `waitingList` (answered first, then user id).
+ */
+export async function waitingPositions(db: Executor, userId: string, eventIds: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (eventIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('event_rsvps as r')
+    .select([
+      'r.event_id',
+      'r.occurrence',
+      (eb) =>
+        eb
+          .selectFrom('event_rsvps as w')
+          .select((w) => w.fn.countAll<number>().as('n'))
+          .whereRef('w.event_id', '=', 'r.event_id')
+          .whereRef('w.occurrence', '=', 'r.occurrence')
+          .where('w.status', '=', 'waiting')
+          .where((w) =>
+            w.or([
+              w('w.answered_at', '<', w.ref('r.answered_at')),
+              w.and([w('w.answered_at', '=', w.ref('r.answered_at')), w('w.user_id', '<', w.ref('r.user_id'))]),
+            ]),
+          )
+          .as('ahead'),
+    ])
+    .where('r.user_id', '=', userId)
+    .where('r.status', '=', 'waiting')
+    .where('r.event_id', 'in', [...new Set(eventIds)])
+    .execute();
+  for (const r of rows) out.set(`${r.event_id}|${r.occurrence}`, Number(r.ahead) + 1);
+  return out;
 }
 
 /**

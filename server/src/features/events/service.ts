@@ -427,30 +427,27 @@ async function lockEvent(tx: Tx, id: string): Promise<void> {
   if (tx.dialect === 'pg') await tx.db.selectFrom('events').select('id').where('id', '=', id).forUpdate().execute();
 }
 
-/** Fills free places from the waiting list, first come first served; each one moved up is told. */
+/**
+ * Fills free places from the waiting list, first come first served; each one moved up is told. The places
+ * are counted once: the caller holds the event's lock, so nobody else answers meanwhile.
+ */
 async function promote(ctx: AppContext, tx: Tx, row: repo.EventRow, occurrence: string, actorId: string): Promise<void> {
-  for (;;) {
-    if (row.capacity !== null) {
-      const going = await tx.db
-        .selectFrom('event_rsvps')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('event_id', '=', row.id)
-        .where('occurrence', '=', occurrence)
-        .where('status', '=', 'going')
-        .executeTakeFirstOrThrow();
-      if (Number(going.n) >= row.capacity) return;
-    }
-    const [first] = await repo.waitingList(tx.db, row.id, occurrence);
-    if (!first) return;
-    await tx.db
-      .updateTable('event_rsvps')
-      .set({ status: 'going' })
-      .where('event_id', '=', row.id)
-      .where('occurrence', '=', occurrence)
-      .where('user_id', '=', first.user_id)
-      .execute();
-    await appendChange(ctx, tx, 'event.promoted', actorId, row, { occurrence, userId: first.user_id });
-  }
+  const free = row.capacity === null ? Number.POSITIVE_INFINITY : row.capacity - (await repo.goingCount(tx.db, row.id, occurrence));
+  if (free <= 0) return;
+  const moving = (await repo.waitingList(tx.db, row.id, occurrence)).slice(0, free);
+  if (moving.length === 0) return;
+  await tx.db
+    .updateTable('event_rsvps')
+    .set({ status: 'going' })
+    .where('event_id', '=', row.id)
+    .where('occurrence', '=', occurrence)
+    .where(
+      'user_id',
+      'in',
+      moving.map((w) => w.user_id),
+    )
+    .execute();
+  for (const w of moving) await appendChange(ctx, tx, 'event.promoted', actorId, row, { occurrence, userId: w.user_id });
 }
 
 /**
@@ -477,14 +474,7 @@ export async function setRsvp(ctx: AppContext, actor: Actor, id: string, input: 
     if (status === 'going') {
       if (existing?.status === 'going' || existing?.status === 'waiting') status = existing.status;
       else if (fresh.capacity !== null) {
-        const going = await tx.db
-          .selectFrom('event_rsvps')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('event_id', '=', row.id)
-          .where('occurrence', '=', o)
-          .where('status', '=', 'going')
-          .executeTakeFirstOrThrow();
-        if (Number(going.n) >= fresh.capacity) status = 'waiting';
+        if ((await repo.goingCount(tx.db, row.id, o)) >= fresh.capacity) status = 'waiting';
       }
     }
     if (existing?.status === status) return;

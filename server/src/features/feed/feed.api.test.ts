@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, codeOf, createMember, createTestApp, setupAdmin, type TestApp } from '../../../test/harness.js';
+import { Client, codeOf, countQueries, createMember, createTestApp, setupAdmin, type TestApp } from '../../../test/harness.js';
 import { listen, open, until } from '../../../test/realtime-client.js';
 
 type Person = { client: Client; id: string };
@@ -98,22 +98,7 @@ describe('news feed', () => {
 
   it('assembles a feed page with a fixed number of queries, whatever it holds', async () => {
     const g = (await anna.client.post('/api/v1/groups', { name: `Zähler ${Date.now()}`, visibility: 'public', joinPolicy: 'open' })).json();
-    const count = async () => {
-      let n = 0;
-      const db = t.ctx.db.db as unknown as { getExecutor(): { executeQuery: (...args: unknown[]) => Promise<unknown> } };
-      const executor = db.getExecutor();
-      const original = executor.executeQuery.bind(executor);
-      executor.executeQuery = (...args: unknown[]) => {
-        n++;
-        return original(...args);
-      };
-      try {
-        await anna.client.get(`/api/v1/groups/${g.id}/posts?limit=20`);
-      } finally {
-        executor.executeQuery = original;
-      }
-      return n;
-    };
+    const count = () => countQueries(t, () => anna.client.get(`/api/v1/groups/${g.id}/posts?limit=20`));
     const seed = async (k: number) => {
       for (let i = 0; i < k; i++) {
         const p = (await post(anna, { audience: { kind: 'group', groupId: g.id }, body: `Beitrag ${i} #zaehlen @Ben`, mentions: [ben.id] })).json();

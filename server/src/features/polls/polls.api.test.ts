@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Client, codeOf, createMember, createTestApp, PUBLIC_URL, setupAdmin, type TestApp } from '../../../test/harness.js';
+import { Client, codeOf, countQueries, createMember, createTestApp, PUBLIC_URL, setupAdmin, type TestApp } from '../../../test/harness.js';
 import { listen, open, until } from '../../../test/realtime-client.js';
 import { type CapturedMail, startSmtp } from '../../../test/smtp.js';
 
@@ -525,22 +525,7 @@ describe('polls and date polls', () => {
     // A fresh author: posting is rate-limited per person.
     const seeder = await createMember(t, admin.client, { name: 'Sina Saat' });
     const g = (await seeder.client.post('/api/v1/groups', { name: `Zählung ${Date.now()}`, visibility: 'public', joinPolicy: 'open' })).json();
-    const count = async () => {
-      let n = 0;
-      const db = t.ctx.db.db as unknown as { getExecutor(): { executeQuery: (...args: unknown[]) => Promise<unknown> } };
-      const executor = db.getExecutor();
-      const original = executor.executeQuery.bind(executor);
-      executor.executeQuery = (...args: unknown[]) => {
-        n++;
-        return original(...args);
-      };
-      try {
-        await xaver.client.get(`/api/v1/groups/${g.id}/posts?limit=20`);
-      } finally {
-        executor.executeQuery = original;
-      }
-      return n;
-    };
+    const count = () => countQueries(t, () => xaver.client.get(`/api/v1/groups/${g.id}/posts?limit=20`));
     const seed = async (k: number) => {
       for (let i = 0; i < k; i++) {
         const p = await createPoll(seeder, choice({ anonymous: i % 2 === 1 }), { kind: 'group', groupId: g.id });
