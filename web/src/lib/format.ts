@@ -29,3 +29,12 @@ export function useFormatters() {
     },
   };
 }
+
+/** The IANA time zone the browser runs in (`UTC` when it does not say). */
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}

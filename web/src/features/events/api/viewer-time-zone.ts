@@ -1,7 +1,7 @@
 import type { NotificationSettings } from '@innenhof/contract';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import { browserTimeZone } from '../lib/time.ts';
+import { browserTimeZone } from '../../../lib/format.ts';
 
 /**
  * The zone times are shown in: the time zone the user chose in their settings (`/me/notification-settings`, the

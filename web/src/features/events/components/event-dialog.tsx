@@ -277,55 +277,30 @@ export function EventDialog({
             <span>{t('dialog.allDay')}</span>
           </label>
         )}
-        <div className="event-form__row event-form__row--when">
-          <TextField
-            label={t('dialog.startDate')}
-            type="date"
-            name="startDate"
-            value={form.startDate}
-            required
-            onChange={(e) => changeStart(e.target.value, form.startTime)}
-            error={errors.start}
-          />
-          {form.allDay ? null : (
-            <TextField
-              label={t('dialog.startTime')}
-              type="time"
-              name="startTime"
-              value={form.startTime}
-              required
-              onChange={(e) => changeStart(form.startDate, e.target.value)}
-            />
-          )}
-        </div>
-        <div className="event-form__row event-form__row--when">
-          <TextField
-            label={t('dialog.endDate')}
-            type="date"
-            name="endDate"
-            value={form.endDate}
-            min={form.startDate}
-            required
-            onChange={(e) => {
-              setEndTouched(true);
-              set('endDate', e.target.value);
-            }}
-            error={errors.end}
-          />
-          {form.allDay ? null : (
-            <TextField
-              label={t('dialog.endTime')}
-              type="time"
-              name="endTime"
-              value={form.endTime}
-              required
-              onChange={(e) => {
-                setEndTouched(true);
-                set('endTime', e.target.value);
-              }}
-            />
-          )}
-        </div>
+        <DateTimeField
+          name="start"
+          dateLabel={t('dialog.startDate')}
+          timeLabel={t('dialog.startTime')}
+          date={form.startDate}
+          time={form.startTime}
+          allDay={form.allDay}
+          onChange={changeStart}
+          error={errors.start}
+        />
+        <DateTimeField
+          name="end"
+          dateLabel={t('dialog.endDate')}
+          timeLabel={t('dialog.endTime')}
+          date={form.endDate}
+          time={form.endTime}
+          minDate={form.startDate}
+          allDay={form.allDay}
+          onChange={(endDate, endTime) => {
+            setEndTouched(true);
+            setForm((f) => ({ ...f, endDate, endTime }));
+          }}
+          error={errors.end}
+        />
         {thisOnly || form.allDay ? null : (
           <SelectField
             label={t('dialog.timeZone')}
@@ -490,5 +465,44 @@ export function EventDialog({
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** A date and (unless all-day) a time of day, side by side: the start or the end of an event (inputs `<name>Date`, `<name>Time`). */
+function DateTimeField({
+  name,
+  dateLabel,
+  timeLabel,
+  date,
+  time,
+  minDate,
+  allDay,
+  onChange,
+  error,
+}: {
+  name: 'start' | 'end';
+  dateLabel: string;
+  timeLabel: string;
+  date: string;
+  time: string;
+  minDate?: string;
+  allDay: boolean;
+  onChange: (date: string, time: string) => void;
+  error: string | undefined;
+}) {
+  return (
+    <div className="event-form__row event-form__row--when">
+      <TextField
+        label={dateLabel}
+        type="date"
+        name={`${name}Date`}
+        value={date}
+        min={minDate}
+        required
+        onChange={(e) => onChange(e.target.value, time)}
+        error={error}
+      />
+      {allDay ? null : <TextField label={timeLabel} type="time" name={`${name}Time`} value={time} required onChange={(e) => onChange(date, e.target.value)} />}
+    </div>
   );
 }

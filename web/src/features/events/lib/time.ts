@@ -3,14 +3,6 @@
  * shows them in the viewer's zone, and edits them as wall-clock time in the event's zone.
  */
 
-export function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
-
 /** Every IANA zone the browser knows, with `current` first among them if it is missing. */
 export function timeZones(current: string): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];

@@ -1,9 +1,10 @@
 import { type CreatePoll, type PollResultsVisibility, PollLimits } from '@innenhof/contract';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
-import { dateTimeLocalToIso, localToIso, toDateInput, viewerTimeZone } from '../lib/time.ts';
+import { browserTimeZone } from '../../../lib/format.ts';
+import { dateTimeLocalToIso, localToIso, toDateInput } from '../lib/time.ts';
 import { IconPoll } from '../../../components/ui/icons.tsx';
 import '../polls.css';
 
@@ -140,7 +141,7 @@ export function buildPoll(draft: PollDraft, now = Date.now()): { errors: PollErr
       allowAddOptions: draft.allowAddOptions,
       deadline,
       ...(reminderAt === undefined ? {} : { reminderAt }),
-      timeZone: viewerTimeZone(),
+      timeZone: browserTimeZone(),
     },
   };
 }
@@ -252,111 +253,77 @@ export function PollFields({
       </div>
 
       {draft.kind === 'choice' ? (
-        <fieldset className="poll-fields__options" aria-describedby={describe('options')}>
-          <legend className="field__label">{t('composer.options')}</legend>
-          <ol className="poll-fields__list">
-            {draft.options.map((option, index) => {
-              const key = `option:${option.key}`;
-              return (
-                <li key={option.key} className="poll-fields__row">
-                  <label className="visually-hidden" htmlFor={`${id}-${option.key}`}>
-                    {t('composer.optionLabel', { n: index + 1 })}
-                  </label>
-                  <input
-                    id={`${id}-${option.key}`}
-                    className="input"
-                    value={option.label}
-                    maxLength={PollLimits.optionMax}
-                    placeholder={t('composer.optionLabel', { n: index + 1 })}
-                    aria-invalid={invalid(key)}
-                    aria-describedby={describe(key)}
-                    onChange={(e) =>
-                      set(
-                        'options',
-                        draft.options.map((o) => (o.key === option.key ? { ...o, label: e.target.value } : o)),
-                      )
-                    }
-                  />
-                  <DropButton
-                    label={t('composer.removeOption', { n: index + 1 })}
-                    disabled={draft.options.length <= PollLimits.optionsMin}
-                    onDrop={() =>
-                      set(
-                        'options',
-                        draft.options.filter((o) => o.key !== option.key),
-                      )
-                    }
-                  />
-                  <ErrorText id={`${id}-${key}-error`} error={errors[key]} t={t} />
-                </li>
-              );
-            })}
-          </ol>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={full}
-            onClick={() => set('options', [...draft.options, { key: nextKey(), label: '' }])}
-          >
-            {t('composer.addOption')}
-          </button>
-        </fieldset>
+        <DraftList
+          legend={t('composer.options')}
+          items={draft.options}
+          onItems={(options) => set('options', options)}
+          errorKey={(option) => `option:${option.key}`}
+          removeLabel={(n) => t('composer.removeOption', { n })}
+          addLabel={t('composer.addOption')}
+          onAdd={() => ({ key: nextKey(), label: '' })}
+          full={full}
+          describe={describe}
+          idPrefix={id}
+          errors={errors}
+          t={t}
+          renderItem={(option, index, update) => {
+            const key = `option:${option.key}`;
+            return (
+              <>
+                <label className="visually-hidden" htmlFor={`${id}-${option.key}`}>
+                  {t('composer.optionLabel', { n: index + 1 })}
+                </label>
+                <input
+                  id={`${id}-${option.key}`}
+                  className="input"
+                  value={option.label}
+                  maxLength={PollLimits.optionMax}
+                  placeholder={t('composer.optionLabel', { n: index + 1 })}
+                  aria-invalid={invalid(key)}
+                  aria-describedby={describe(key)}
+                  onChange={(e) => update({ label: e.target.value })}
+                />
+              </>
+            );
+          }}
+        />
       ) : (
-        <fieldset className="poll-fields__options" aria-describedby={describe('options')}>
-          <legend className="field__label">{t('composer.slots')}</legend>
-          <p className="field__hint">{t('composer.slotsHint', { zone: viewerTimeZone() })}</p>
-          <ol className="poll-fields__list">
-            {draft.slots.map((slot, index) => {
-              const key = `slot:${slot.key}`;
-              const update = (patch: Partial<DraftSlot>) =>
-                set(
-                  'slots',
-                  draft.slots.map((s) => (s.key === slot.key ? { ...s, ...patch } : s)),
-                );
-              return (
-                <li key={slot.key} className="poll-fields__row poll-fields__slot">
-                  <fieldset className="poll-fields__slot-inputs" aria-describedby={describe(key)}>
-                    <legend className="visually-hidden">{t('composer.slotLabel', { n: index + 1 })}</legend>
-                    <label className="poll-fields__mini">
-                      <span>{t('composer.slotDate')}</span>
-                      <input type="date" className="input" value={slot.date} aria-invalid={invalid(key)} onChange={(e) => update({ date: e.target.value })} />
-                    </label>
-                    <label className="poll-fields__mini">
-                      <span>{t('composer.slotStart')}</span>
-                      <input type="time" className="input" value={slot.start} aria-invalid={invalid(key)} onChange={(e) => update({ start: e.target.value })} />
-                    </label>
-                    <label className="poll-fields__mini">
-                      <span>{t('composer.slotEnd')}</span>
-                      <input type="time" className="input" value={slot.end} onChange={(e) => update({ end: e.target.value })} />
-                    </label>
-                  </fieldset>
-                  <DropButton
-                    label={t('composer.removeSlot', { n: index + 1 })}
-                    disabled={draft.slots.length <= PollLimits.optionsMin}
-                    onDrop={() =>
-                      set(
-                        'slots',
-                        draft.slots.filter((s) => s.key !== slot.key),
-                      )
-                    }
-                  />
-                  <ErrorText id={`${id}-${key}-error`} error={errors[key]} t={t} />
-                </li>
-              );
-            })}
-          </ol>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={full}
-            onClick={() => {
-              const last = draft.slots[draft.slots.length - 1];
-              set('slots', [...draft.slots, last ? { ...last, key: nextKey() } : slotOn(1)]);
-            }}
-          >
-            {t('composer.addSlot')}
-          </button>
-        </fieldset>
+        <DraftList
+          legend={t('composer.slots')}
+          hint={t('composer.slotsHint', { zone: browserTimeZone() })}
+          rowClassName="poll-fields__slot"
+          items={draft.slots}
+          onItems={(slots) => set('slots', slots)}
+          errorKey={(slot) => `slot:${slot.key}`}
+          removeLabel={(n) => t('composer.removeSlot', { n })}
+          addLabel={t('composer.addSlot')}
+          onAdd={(last) => (last ? { ...last, key: nextKey() } : slotOn(1))}
+          full={full}
+          describe={describe}
+          idPrefix={id}
+          errors={errors}
+          t={t}
+          renderItem={(slot, index, update) => {
+            const key = `slot:${slot.key}`;
+            return (
+              <fieldset className="poll-fields__slot-inputs" aria-describedby={describe(key)}>
+                <legend className="visually-hidden">{t('composer.slotLabel', { n: index + 1 })}</legend>
+                <label className="poll-fields__mini">
+                  <span>{t('composer.slotDate')}</span>
+                  <input type="date" className="input" value={slot.date} aria-invalid={invalid(key)} onChange={(e) => update({ date: e.target.value })} />
+                </label>
+                <label className="poll-fields__mini">
+                  <span>{t('composer.slotStart')}</span>
+                  <input type="time" className="input" value={slot.start} aria-invalid={invalid(key)} onChange={(e) => update({ start: e.target.value })} />
+                </label>
+                <label className="poll-fields__mini">
+                  <span>{t('composer.slotEnd')}</span>
+                  <input type="time" className="input" value={slot.end} onChange={(e) => update({ end: e.target.value })} />
+                </label>
+              </fieldset>
+            );
+          }}
+        />
       )}
       <ErrorText id={`${id}-options-error`} error={errors.options} t={t} />
 
@@ -482,6 +449,72 @@ export function PollToggle({ active, onToggle, className }: { active: boolean; o
       <IconPoll width={22} height={22} className="composer-box__poll" />
       <span className="visually-hidden">{t('composer.button')}</span>
     </button>
+  );
+}
+
+/**
+ * The list of a poll's options or time slots: each row with its remove button (not below the minimum) and
+ * error, and the add button (not above the maximum). `renderItem` draws the row's inputs; `update` changes that row.
+ */
+function DraftList<T extends { key: string }>({
+  legend,
+  hint,
+  rowClassName,
+  items,
+  onItems,
+  renderItem,
+  errorKey,
+  removeLabel,
+  addLabel,
+  onAdd,
+  full,
+  describe,
+  idPrefix,
+  errors,
+  t,
+}: {
+  legend: string;
+  hint?: string;
+  rowClassName?: string;
+  items: T[];
+  onItems: (next: T[]) => void;
+  renderItem: (item: T, index: number, update: (patch: Partial<T>) => void) => ReactNode;
+  errorKey: (item: T) => string;
+  removeLabel: (n: number) => string;
+  addLabel: string;
+  /** The new row, given the last one (a new slot copies the last slot's times). */
+  onAdd: (last: T | undefined) => T;
+  full: boolean;
+  describe: (key: string) => string | undefined;
+  idPrefix: string;
+  errors: PollErrors;
+  t: TFunction<'polls'>;
+}) {
+  return (
+    <fieldset className="poll-fields__options" aria-describedby={describe('options')}>
+      <legend className="field__label">{legend}</legend>
+      {hint ? <p className="field__hint">{hint}</p> : null}
+      <ol className="poll-fields__list">
+        {items.map((item, index) => {
+          const key = errorKey(item);
+          const update = (patch: Partial<T>) => onItems(items.map((i) => (i.key === item.key ? { ...i, ...patch } : i)));
+          return (
+            <li key={item.key} className={rowClassName ? `poll-fields__row ${rowClassName}` : 'poll-fields__row'}>
+              {renderItem(item, index, update)}
+              <DropButton
+                label={removeLabel(index + 1)}
+                disabled={items.length <= PollLimits.optionsMin}
+                onDrop={() => onItems(items.filter((i) => i.key !== item.key))}
+              />
+              <ErrorText id={`${idPrefix}-${key}-error`} error={errors[key]} t={t} />
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className="button button--small" disabled={full} onClick={() => onItems([...items, onAdd(items[items.length - 1])])}>
+        {addLabel}
+      </button>
+    </fieldset>
   );
 }
 

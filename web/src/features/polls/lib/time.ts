@@ -1,14 +1,5 @@
 import { useTranslation } from 'react-i18next';
 
-/** The viewer's IANA time zone (what the browser runs in). */
-export function viewerTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
-
 /** `YYYY-MM-DD` + `HH:MM` in the viewer's time zone → an ISO instant in UTC (null when incomplete or invalid). */
 export function localToIso(date: string, time: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
