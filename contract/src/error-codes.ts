@@ -22,5 +22,10 @@ export const ErrorCodes = [
   'rate_limited',
   'internal',
   'poll_closed',
+  'escalation_acknowledged',
+  'topic_archived',
+  'workshop_state_conflict',
+  'workshop_not_running',
+  'workshop_not_ended',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -10,3 +10,5 @@ export * from './feed.js';
 export * from './notifications.js';
 export * from './polls.js';
 export * from './events.js';
+export * from './escalation.js';
+export * from './workshops.js';

@@ -24,6 +24,8 @@ export const NotificationTypes = [
   'event_reminder',
   'event_promoted',
   'event_cancelled',
+  'escalation',
+  'workshop_invitation',
 ] as const;
 export type NotificationType = (typeof NotificationTypes)[number];
 export const NotificationType = Type.Union([
@@ -44,11 +46,21 @@ export const NotificationType = Type.Union([
   Type.Literal('event_reminder'),
   Type.Literal('event_promoted'),
   Type.Literal('event_cancelled'),
+  Type.Literal('escalation'),
+  Type.Literal('workshop_invitation'),
 ]);
 
 /** What a notification points at; `url` is the app path to open. */
 export const NotificationTarget = Type.Object({
-  kind: Type.Union([Type.Literal('post'), Type.Literal('comment'), Type.Literal('group'), Type.Literal('conversation'), Type.Literal('event')]),
+  kind: Type.Union([
+    Type.Literal('post'),
+    Type.Literal('comment'),
+    Type.Literal('group'),
+    Type.Literal('conversation'),
+    Type.Literal('event'),
+    Type.Literal('escalation'),
+    Type.Literal('workshop'),
+  ]),
   id: Id,
   url: Type.String(),
 });

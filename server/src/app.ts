@@ -29,6 +29,13 @@ import { registerEventsRealtime } from './features/events/events.js';
 import { EVENT_REMINDER_TICK_JOB, reminderTick } from './features/events/reminders.js';
 import { eventRoutes } from './features/events/routes.js';
 import './features/polls/notifications.js';
+import './features/escalation/notifications.js';
+import { registerEscalationRealtime } from './features/escalation/events.js';
+import { ESCALATION_TIMEOUT_JOB, escalateIfDue } from './features/escalation/escalations.js';
+import { escalationRoutes } from './features/escalation/routes.js';
+import './features/workshops/notifications.js';
+import { registerWorkshopRealtime } from './features/workshops/events.js';
+import { workshopRoutes } from './features/workshops/routes.js';
 import { closeDue, POLL_CLOSE_JOB, POLL_REMIND_JOB, remindDue } from './features/polls/service.js';
 import { pollRoutes } from './features/polls/routes.js';
 import { registerNotificationRealtime } from './features/notifications/events.js';
@@ -142,9 +149,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(pollRoutes, { ctx });
   ctx.jobs.register(POLL_CLOSE_JOB, (payload) => closeDue(ctx, String(payload.pollId)));
   ctx.jobs.register(POLL_REMIND_JOB, (payload) => remindDue(ctx, String(payload.pollId)));
+  await app.register(escalationRoutes, { ctx });
+  ctx.jobs.register(ESCALATION_TIMEOUT_JOB, async (payload) => void (await escalateIfDue(ctx, String(payload.escalationId))));
   ctx.jobs.register(UNPOSTED_JOB, (payload) => dropIfUnposted(ctx, String(payload.id)));
   ctx.jobs.register(LINK_PREVIEW_JOB, (payload) => fillLinkPreview(ctx, payload));
   ctx.jobs.register(UNSENT_JOB, (payload) => dropIfUnsent(ctx, String(payload.id)));
+  await app.register(workshopRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });
   ctx.jobs.register(FANOUT_JOB, (payload) => fanout(ctx, String(payload.eventId)));
   ctx.jobs.register(EMAIL_JOB, (payload) => sendNotificationEmail(ctx, String(payload.notificationId)));
@@ -162,6 +172,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerChatRealtime(realtime, ctx.db.db);
   registerFeedRealtime(realtime);
   registerEventsRealtime(realtime);
+  registerEscalationRealtime(realtime);
+  registerWorkshopRealtime(realtime, ctx.db.db);
   registerNotificationRealtime(realtime);
   for (const type of realtime.routedTypes()) ctx.outbox.on(type, (event) => realtime.deliver(event));
   app.addHook('preClose', async () => {

@@ -26,11 +26,27 @@ import type {
   SavedPostsTable,
 } from '../../features/feed/tables.js';
 import type { GroupMembersTable, GroupRequestsTable, GroupsTable } from '../../features/groups/tables.js';
+import type {
+  EscalationEditorsTable,
+  EscalationHolidaysTable,
+  EscalationStepsTable,
+  EscalationsTable,
+  EscalationTopicsTable,
+  EscalationTopicVersionsTable,
+} from '../../features/escalation/tables.js';
 import type { InvitationsTable } from '../../features/invitations/tables.js';
 import type { PollBallotsTable, PollOptionsTable, PollParticipantsTable, PollsTable, PollVotesTable } from '../../features/polls/tables.js';
 import type { NotificationReceiptsTable, NotificationSettingsTable, NotificationsTable } from '../../features/notifications/tables.js';
 import type { SettingsTable } from '../../features/settings/tables.js';
 import type { PeopleFtsTable, UsersTable } from '../../features/users/tables.js';
+import type {
+  WorkshopCommentsTable,
+  WorkshopEntriesTable,
+  WorkshopParticipantsTable,
+  WorkshopScenariosTable,
+  WorkshopScoresTable,
+  WorkshopSessionsTable,
+} from '../../features/workshops/tables.js';
 import type {
   AccountsTable,
   AuditLogTable,
@@ -86,6 +102,18 @@ export interface Database {
   poll_votes: PollVotesTable;
   poll_participants: PollParticipantsTable;
   poll_ballots: PollBallotsTable;
+  workshop_scenarios: WorkshopScenariosTable;
+  workshop_sessions: WorkshopSessionsTable;
+  workshop_participants: WorkshopParticipantsTable;
+  workshop_entries: WorkshopEntriesTable;
+  workshop_scores: WorkshopScoresTable;
+  workshop_comments: WorkshopCommentsTable;
+  escalation_topics: EscalationTopicsTable;
+  escalation_topic_versions: EscalationTopicVersionsTable;
+  escalation_holidays: EscalationHolidaysTable;
+  escalation_editors: EscalationEditorsTable;
+  escalations: EscalationsTable;
+  escalation_steps: EscalationStepsTable;
   jobs: JobsTable;
   audit_log: AuditLogTable;
 }

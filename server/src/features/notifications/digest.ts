@@ -87,7 +87,7 @@ export async function runDigests(ctx: AppContext, at: Date = new Date()): Promis
           ]
             .join(' ')
             .trim();
-      const url = `${ctx.config.publicUrl}${row.post_id ? `/posts/${row.post_id}` : `/groups/${row.group_id ?? ''}`}`;
+      const url = `${ctx.config.publicUrl}${row.target_kind === 'workshop' ? `/workshops/sessions/${row.target_id}` : row.post_id ? `/posts/${row.post_id}` : `/groups/${row.group_id ?? ''}`}`;
       return { text: what, excerpt: company.mailPrivacy ? null : excerpt, url };
     });
     const mail = renderLayout(

@@ -8,7 +8,7 @@ import type { Actor } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
 import * as settings from '../settings/repository.js';
 import * as users from '../users/repository.js';
-import { DEFAULT_CHANNELS } from './registry.js';
+import { DEFAULT_CHANNELS, URGENT_TYPES } from './registry.js';
 import { visibleNotifications } from './service.js';
 
 /** The signature of an unsubscribe link: it stands for the person and the type, nothing else. */
@@ -111,7 +111,16 @@ export async function sendNotificationEmail(ctx: AppContext, notificationId: str
     .executeTakeFirst();
   const channel = (setting?.email as EmailChannel | null | undefined) ?? DEFAULT_CHANNELS[row.type as NotificationType].email;
   const news = !row.emailed_at || row.updated_at > row.emailed_at;
-  if (!user || user.status !== 'active' || row.read_at || channel !== 'immediately' || !news || (user.email_paused_until ?? '') > now()) {
+  // Urgent types (escalations) are mailed whatever the setting or pause.
+  const urgent = URGENT_TYPES.has(row.type as NotificationType);
+  if (
+    !user ||
+    user.status !== 'active' ||
+    row.read_at ||
+    (!urgent && channel !== 'immediately') ||
+    !news ||
+    (!urgent && (user.email_paused_until ?? '') > now())
+  ) {
     await done();
     return;
   }
@@ -136,7 +145,7 @@ export async function sendNotificationEmail(ctx: AppContext, notificationId: str
   const first = people.get(actorIds[0] ?? '')?.name ?? '';
   const actors = actorIds.length > 1 ? t('notification.others', { name: first, count: actorIds.length - 1 }) : first;
   const group = shown.group?.name ?? '';
-  const url = `${ctx.config.publicUrl}${chat ? `/chat/${row.target_id}` : row.target_kind === 'event' ? `/events/${row.target_id}` : row.post_id ? `/posts/${row.post_id}` : `/groups/${row.group_id ?? ''}`}`;
+  const url = `${ctx.config.publicUrl}${chat ? `/chat/${row.target_id}` : row.target_kind === 'event' ? `/events/${row.target_id}` : row.target_kind === 'escalation' ? `/escalations/${row.target_id}` : row.target_kind === 'workshop' ? `/workshops/sessions/${row.target_id}` : row.post_id ? `/posts/${row.post_id}` : `/groups/${row.group_id ?? ''}`}`;
   const unsubscribe = unsubscribeUrl(ctx, user.id, type);
   const footer = [
     { text: t('notification.reason.' + type, { group }) },

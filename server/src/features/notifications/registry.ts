@@ -14,7 +14,7 @@ export interface NotificationDraft {
   type: NotificationType;
   /** Events with the same key fold into one unread row ("Anna and 3 others commented on your post"). */
   groupKey: string;
-  target: { kind: 'post' | 'comment' | 'group' | 'conversation' | 'event'; id: string };
+  target: { kind: 'post' | 'comment' | 'group' | 'conversation' | 'event' | 'escalation' | 'workshop'; id: string };
   postId?: string | null;
   groupId?: string | null;
   detail?: string | null;
@@ -81,13 +81,24 @@ export const DEFAULT_CHANNELS: Record<NotificationType, { inApp: boolean; email:
   event_reminder: { inApp: true, email: 'immediately' },
   event_promoted: { inApp: true, email: 'immediately' },
   event_cancelled: { inApp: true, email: 'immediately' },
+  // Urgent: always in the app and mailed at once, whatever the person's settings (see URGENT_TYPES).
+  escalation: { inApp: true, email: 'immediately' },
+  // Only the invited participants; the invitation names the session, never a briefing.
+  workshop_invitation: { inApp: true, email: 'immediately' },
 };
+
+/**
+ * Urgent types: always in the app and mailed at once, whatever the person's settings, digest or e-mail pause
+ * (an escalation must reach its assignee).
+ */
+export const URGENT_TYPES: ReadonlySet<NotificationType> = new Set<NotificationType>(['escalation']);
 
 /** Types whose first e-mail waits: chat messages are mailed only when still unread, by someone offline, 15 minutes later. */
 export const FIRST_EMAIL_DELAY_MS: Partial<Record<NotificationType, number>> = { chat_message: 15 * 60_000 };
 
 /** The order in which one event's drafts for the same person win (a comment that mentions me is a mention). */
 export const PRIORITY: readonly NotificationType[] = [
+  'escalation',
   'announcement',
   'mention',
   'reply',
@@ -105,4 +116,5 @@ export const PRIORITY: readonly NotificationType[] = [
   'event',
   'poll_reminder',
   'poll',
+  'workshop_invitation',
 ];

@@ -19,12 +19,14 @@ import { decodeCursor, encodeCursor } from '../../core/pagination.js';
 import type { Actor } from '../../core/policy/index.js';
 import type { AppContext } from '../../context.js';
 import { visibleEventTitles } from '../events/service.js';
+import { visibleWorkshopTitles } from '../workshops/for-notifications.js';
 import { readablePosts } from '../feed/service.js';
 import { groupsForFeed } from '../groups/service.js';
 import { pollQuestions } from '../polls/for-posts.js';
 import { presentSummary } from '../users/presenter.js';
 import * as users from '../users/repository.js';
-import { DEFAULT_CHANNELS, FIRST_EMAIL_DELAY_MS, type NotificationDraft, PRIORITY, producersFor } from './registry.js';
+import { DEFAULT_CHANNELS, FIRST_EMAIL_DELAY_MS, type NotificationDraft, PRIORITY, producersFor, URGENT_TYPES } from './registry.js';
+import { visibleEscalationTitles } from '../escalation/visibility.js';
 import type { NotificationsTable } from './tables.js';
 
 export type NotificationRow = Selectable<NotificationsTable>;
@@ -69,6 +71,7 @@ async function channelsFor(db: Executor, drafts: NotificationDraft[]): Promise<M
       // "Only announcements and mentions": those come as their own types; plain posts are dropped.
       if (posts !== 'all') ch = { inApp: false, email: 'off' };
     }
+    if (URGENT_TYPES.has(d.type)) ch = { inApp: true, email: 'immediately' };
     out.set(d, ch);
   }
   return out;
@@ -176,7 +179,7 @@ async function fold(tx: Tx, d: NotificationDraft, actorId: string | null, ch: Ch
  * for one e-mail at the end of that window. One job per due e-mail.
  */
 async function scheduleEmail(tx: Tx, n: NotificationRow, pausedUntil: string | null): Promise<void> {
-  if (pausedUntil && pausedUntil > now()) return;
+  if (pausedUntil && pausedUntil > now() && !URGENT_TYPES.has(n.type as NotificationType)) return;
   if (n.email_due_at) return;
   const delay = FIRST_EMAIL_DELAY_MS[n.type as NotificationType] ?? 0;
   const due = new Date(Math.max(Date.now() + delay, n.emailed_at ? Date.parse(n.emailed_at) + EMAIL_DEBOUNCE_MS : 0)).toISOString();
@@ -220,9 +223,31 @@ export async function visibleNotifications(db: Executor, actor: Actor, rows: Not
     actor,
     rows.filter((r) => r.target_kind === 'event').map((r) => r.target_id),
   );
+  // Workshop sessions: only while the person still takes part (or runs it); the excerpt is the session's title.
+  const workshops = await visibleWorkshopTitles(
+    db,
+    actor,
+    rows.filter((r) => r.target_kind === 'workshop').map((r) => r.target_id),
+  );
+  // Escalations: the raiser, the people of its chain and admins; the excerpt is the topic's title.
+  const escalations = await visibleEscalationTitles(
+    db,
+    actor,
+    rows.filter((r) => r.target_kind === 'escalation').map((r) => r.target_id),
+  );
   const out: Shown[] = [];
   for (const row of rows) {
     const g = row.group_id ? groups.get(row.group_id) : undefined;
+    if (row.target_kind === 'escalation') {
+      const title = escalations.get(row.target_id);
+      if (title !== undefined) out.push({ row, excerpt: excerptOf(title), group: null });
+      continue;
+    }
+    if (row.target_kind === 'workshop') {
+      const title = workshops.get(row.target_id);
+      if (title !== undefined) out.push({ row, excerpt: excerptOf(title), group: null });
+      continue;
+    }
     if (row.target_kind === 'event') {
       const title = events.get(row.target_id);
       if (title !== undefined) out.push({ row, excerpt: excerptOf(title), group: g ? { id: g.id, name: g.name } : null });
@@ -264,6 +289,8 @@ function excerptOf(body: string): string | null {
 function urlOf(row: NotificationRow, group: { id: string } | null): string {
   if (row.target_kind === 'conversation') return `/chat/${row.target_id}`;
   if (row.target_kind === 'event') return `/events/${row.target_id}`;
+  if (row.target_kind === 'escalation') return `/escalations/${row.target_id}`;
+  if (row.target_kind === 'workshop') return `/workshops/sessions/${row.target_id}`;
   if (row.post_id) return row.target_kind === 'comment' ? `/posts/${row.post_id}?comment=${row.target_id}` : `/posts/${row.post_id}`;
   return `/groups/${group?.id ?? row.group_id ?? ''}`;
 }

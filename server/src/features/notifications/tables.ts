@@ -4,7 +4,7 @@ export interface NotificationsTable {
   type: string;
   /** Events with the same key fold into one unread row. */
   group_key: string;
-  target_kind: 'post' | 'comment' | 'group' | 'conversation' | 'event';
+  target_kind: 'post' | 'comment' | 'group' | 'conversation' | 'event' | 'escalation' | 'workshop';
   target_id: string;
   post_id: string | null;
   group_id: string | null;

@@ -1,5 +1,6 @@
 import type { AddPollOption, CastVote, CreatePoll, Event, Poll, PollToEvent, UpdatePoll } from '@innenhof/contract';
 import { DateTime, IANAZone } from 'luxon';
+import { csvCell, csvSafe } from '../../core/csv.js';
 import type { Executor, Tx } from '../../core/db/index.js';
 import { ConflictError, fieldError, NotFoundError } from '../../core/errors.js';
 import { newId, now } from '../../core/ids.js';
@@ -399,9 +400,9 @@ function slotText(o: Pick<OptionRow, 'label' | 'starts_at' | 'ends_at'>, zone: s
   return o.label ? `${o.label} · ${when}` : when;
 }
 
-const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
 // A cell a spreadsheet would run as a formula is prefixed with ' (as the confirmations CSV does).
-const safe = (v: string) => cell(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+const cell = csvCell;
+const safe = csvSafe;
 
 /**
  * The author's CSV. Named polls: one row per voter and option (date polls with the answer); anonymous polls:

@@ -13,6 +13,8 @@ import * as digests from './20261127T0500-digests.js';
 import * as polls from './20261127T0600-polls.js';
 import * as events from './20261127T0700-events.js';
 import * as feedIndexes from './20261127T0800-feed-indexes.js';
+import * as escalation from './20261127T0900-escalation.js';
+import * as workshops from './20261127T1000-workshops.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -38,4 +40,6 @@ export const migrations: Record<string, MigrationModule> = {
   '20261127T0600-polls': polls,
   '20261127T0700-events': events,
   '20261127T0800-feed-indexes': feedIndexes,
+  '20261127T0900-escalation': escalation,
+  '20261127T1000-workshops': workshops,
 };

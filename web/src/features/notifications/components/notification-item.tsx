@@ -34,7 +34,7 @@ export function NotificationItem({ notification, onOpen }: { notification: Notif
   };
 
   return (
-    <li className={`notification${notification.read ? '' : ' notification--unread'}`}>
+    <li className={`notification${notification.read ? '' : ' notification--unread'}${notification.type === 'escalation' ? ' notification--urgent' : ''}`}>
       <a href={href} className="notification__link" onClick={onClick}>
         <span className={`notification__avatars${second ? ' notification__avatars--two' : ''}`} aria-hidden="true">
           {first ? (
@@ -50,6 +50,7 @@ export function NotificationItem({ notification, onOpen }: { notification: Notif
         </span>
         <span className="notification__body">
           <span className="notification__text">
+            {notification.type === 'escalation' ? <span className="notification__urgent">{t('urgent')}</span> : null}
             <NotificationText notification={notification} />
           </span>
           {notification.excerpt ? <span className="notification__excerpt">{notification.excerpt}</span> : null}

@@ -52,6 +52,10 @@ function textKey(notification: Notification): string | null {
       return 'text.eventPromoted';
     case 'event_cancelled':
       return 'text.eventCancelled';
+    case 'escalation':
+      return 'text.escalation';
+    case 'workshop_invitation':
+      return 'text.workshopInvitation';
     default:
       return null;
   }

@@ -1,0 +1,206 @@
+import type { LocalizedScenario } from '../model.js';
+import { criterion } from './rubric.js';
+
+/** A journalist asks by direct message on a Saturday night; the press topic's out-of-hours rule decides. */
+export const pressNight: LocalizedScenario = {
+  de: {
+    title: 'Presseanfrage am Samstagabend',
+    situation: [
+      'Samstagabend, das Social-Media-Postfach der **Hofmolkerei Sonnberg** hat Wochenenddienst.',
+      'Unter dem aktuellen Beitrag ist es ruhig – aber per Direktnachricht meldet sich eine Journalistin mit einer heiklen Frage und einer Frist.',
+      'Wer darf hier was sagen, und wen erreicht man um diese Uhrzeit?',
+    ].join('\n\n'),
+    stage: {
+      brandName: 'Hofmolkerei Sonnberg',
+      postText: 'Neu im Kühlregal: unser Bio-Joghurt Vanille im Pfandglas 🥛 Von Kühen aus dem Allgäu, ohne Zusatzstoffe. Schon probiert?',
+    },
+    roles: [
+      {
+        key: 'journalist',
+        name: 'Journalistin',
+        side: 'customer',
+        briefing: [
+          '## Du bist Lena Hartmann, Redakteurin der „Allgäuer Abendpost“ (online)',
+          '',
+          'Eine Supermarkt-Mitarbeiterin hat dir erzählt, dass heute Nachmittag in zwei Filialen der **Bio-Joghurt Vanille** von Sonnberg aus den Regalen genommen wurde – „wegen Glassplittern“.',
+          '',
+          '**Was du willst:** Eine Stellungnahme bis **23:30 Uhr**, dann geht dein Artikel online. Konkret: Gibt es einen Rückruf? Gibt es Verletzte? Welche Charge?',
+          '',
+          '**Wie du dich verhältst:**',
+          '- Du schreibst per **Direktnachricht**, sachlich, freundlich, aber bestimmt. Du siezt.',
+          '- Du versuchst, der Person am Social-Media-Postfach Details zu entlocken („Inoffiziell: Stimmt das mit den Splittern?“). Alles, was sie schreibt, darfst du zitieren – sag das aber nicht von dir aus.',
+          '- Wenn du nur „kein Kommentar“ bekommst, kündigst du an zu schreiben: „Das Unternehmen wollte sich nicht äußern.“',
+          '- Wenn man dir ehrlich sagt, wer sich wann meldet, und dir einen Ansprechpartner nennt, akzeptierst du das und fragst nur, ob du bis 23:30 mit einer ersten Antwort rechnen kannst.',
+        ].join('\n'),
+      },
+      {
+        key: 'employee',
+        name: 'Social-Media-Wochenenddienst',
+        side: 'company',
+        briefing: [
+          '## Du hast Wochenenddienst am Social-Media-Postfach von Sonnberg',
+          '',
+          '**Was du weißt:**',
+          '- Aus dem Team-Chat: Die Qualitätssicherung hat heute eine Charge (**L-2311**) vorsorglich zurückgeholt, weil an einer Abfüllanlage eine Dichtung defekt war. Von Verletzten ist dir nichts bekannt. Ob es einen öffentlichen Rückruf gibt, ist **noch nicht entschieden**.',
+          '- **Presseanfragen beantwortet ausschließlich die Pressestelle.** Du gibst keine Auskünfte zu Inhalten, auch nicht „inoffiziell“ – alles ist zitierbar.',
+          '- „Kein Kommentar“ ist keine gute Antwort: Bestätige den Eingang, sag, wer sich meldet und wann.',
+          '',
+          '**Wen du erreichst:** Schau im Verzeichnis „Wer ist zuständig?“ unter **Presseanfrage** nach, wer *jetzt* – am Samstagabend – zuständig ist: eine Rufbereitschaft oder die Regel „bis Montag warten“. Richte dich danach, und sag der Journalistin ehrlich, was das für ihre Frist bedeutet.',
+        ].join('\n'),
+      },
+      {
+        key: 'observer',
+        name: 'Beobachtung',
+        observer: true,
+        briefing: [
+          '## Du beobachtest',
+          '',
+          'Du schreibst nicht mit. Achte auf:',
+          '- Gibt der Wochenenddienst inhaltliche Auskünfte (Charge, Ursache, Verletzte)? Das wäre ein Fehler.',
+          '- Wird der Eingang bestätigt und ein verlässlicher nächster Schritt genannt – statt „kein Kommentar“?',
+          '- Wird die Presse-Zuständigkeit im Verzeichnis nachgeschlagen und die Regel für Samstagnacht richtig angewendet?',
+          '- Reagiert die Person, als die Uhr weiterläuft und die Frist näher rückt?',
+        ].join('\n'),
+      },
+    ],
+    goals: [
+      'Den Eingang der Anfrage schnell bestätigen – freundlich und ohne inhaltliche Aussagen.',
+      'Keine „inoffiziellen“ Auskünfte: alles Geschriebene ist zitierbar.',
+      'Im Verzeichnis die Zuständigkeit für Presseanfragen zur aktuellen (simulierten) Uhrzeit finden und danach handeln.',
+      'Der Journalistin ehrlich sagen, wer sich wann meldet.',
+    ],
+    expectedEscalation: {
+      topicHints: ['Presse', 'press'],
+      level: 1,
+      note: 'Samstag 22:00 liegt außerhalb der Geschäftszeit: Es gilt die Regel des Themas „Presseanfrage“ – entweder die Rufbereitschaft dieser Woche oder ausdrücklich „bis Montag warten“. Richtig ist, wen das Verzeichnis zur simulierten Uhrzeit nennt.',
+    },
+    injects: [
+      {
+        id: 'saturday-22',
+        afterMinutes: 4,
+        simulatedTime: { weekday: 6, time: '22:00' },
+        text: 'Es ist jetzt Samstag, 22:00 Uhr.',
+      },
+      {
+        id: 'off-the-record',
+        afterMinutes: 8,
+        targetRoleKey: 'journalist',
+        text: 'Frag jetzt „ganz inoffiziell“, ob es um die Charge L-2311 geht und ob jemand verletzt wurde.',
+      },
+      {
+        id: 'deadline-close',
+        afterMinutes: 14,
+        simulatedTime: { weekday: 6, time: '23:15' },
+        text: 'Es ist jetzt Samstag, 23:15 Uhr. Ein Leser fragt öffentlich unter dem Joghurt-Beitrag: „Stimmt es, dass euer Joghurt zurückgerufen wird?“',
+      },
+    ],
+    rubric: [
+      criterion('de', 'tone', 'Freundlich, professionell und ehrlich gegenüber der Journalistin, ohne Abwimmeln.'),
+      criterion('de', 'speed', 'Der Eingang wird schnell bestätigt; die Journalistin muss nicht nachfragen.'),
+      criterion('de', 'accuracy', 'Keine inhaltlichen Aussagen zu Charge, Ursache oder Verletzten; richtige Angabe, wer sich wann meldet.'),
+      criterion('de', 'deescalation', 'Die Journalistin akzeptiert das Vorgehen; die öffentliche Frage wird ruhig und ohne Spekulation beantwortet.'),
+      criterion('de', 'escalation', 'Presse-Zuständigkeit zur simulierten Uhrzeit richtig ermittelt (Rufbereitschaft oder „bis Montag warten“).'),
+    ],
+    simulatedStart: { weekday: 6, time: '21:40', zone: 'Europe/Berlin' },
+  },
+  en: {
+    title: 'Press enquiry on a Saturday night',
+    situation: [
+      'Saturday evening, the social media inbox of **Hofmolkerei Sonnberg** (a dairy) is on weekend duty.',
+      'It is quiet under the current post – but a journalist sends a direct message with a delicate question and a deadline.',
+      'Who may say what here, and whom can you reach at this hour?',
+    ].join('\n\n'),
+    stage: {
+      brandName: 'Hofmolkerei Sonnberg',
+      postText: 'New in the chiller: our organic vanilla yoghurt in a returnable glass jar 🥛 From cows in the Allgäu, no additives. Tried it yet?',
+    },
+    roles: [
+      {
+        key: 'journalist',
+        name: 'Journalist',
+        side: 'customer',
+        briefing: [
+          '## You are Lena Hartmann, editor at the "Allgäuer Abendpost" (online)',
+          '',
+          'A supermarket employee told you that this afternoon Sonnberg\'s **organic vanilla yoghurt** was taken off the shelves in two stores – "because of glass splinters".',
+          '',
+          '**What you want:** a statement by **23:30**, when your article goes online. Specifically: is there a recall? Is anybody hurt? Which batch?',
+          '',
+          '**How you behave:**',
+          '- You write by **direct message**, factual, friendly but firm, and formal.',
+          '- You try to get details out of the person on the social media inbox ("Off the record: is the thing about the splinters true?"). You may quote everything they write – but you do not say so unprompted.',
+          '- If all you get is "no comment", you announce that you will write: "The company declined to comment."',
+          '- If you are told honestly who will get back to you and when, and are given a contact, you accept it and only ask whether you can expect a first answer by 23:30.',
+        ].join('\n'),
+      },
+      {
+        key: 'employee',
+        name: 'Social media weekend duty',
+        side: 'company',
+        briefing: [
+          "## You are on weekend duty for Sonnberg's social media inbox",
+          '',
+          '**What you know:**',
+          '- From the team chat: quality assurance recalled a batch (**L-2311**) from the shops as a precaution today because a seal on one filling line was faulty. You know of nobody being hurt. Whether there will be a public recall has **not been decided yet**.',
+          '- **Only the press office answers press enquiries.** You give no information on substance, not even "off the record" – everything is quotable.',
+          '- "No comment" is not a good answer: confirm receipt, say who will get back to them and when.',
+          '',
+          '**Whom you can reach:** look up **press enquiry** in the "Who do I turn to?" directory to see who is responsible *now* – on a Saturday night: an on-call person or the rule "wait until Monday". Act accordingly, and tell the journalist honestly what that means for her deadline.',
+        ].join('\n'),
+      },
+      {
+        key: 'observer',
+        name: 'Observer',
+        observer: true,
+        briefing: [
+          '## You are observing',
+          '',
+          'You do not write. Watch for:',
+          '- Does the weekend duty give information on substance (batch, cause, injuries)? That would be a mistake.',
+          '- Is receipt confirmed and a reliable next step named – instead of "no comment"?',
+          '- Is the press responsibility looked up in the directory and the Saturday-night rule applied correctly?',
+          '- Does the person react as the clock moves on and the deadline approaches?',
+        ].join('\n'),
+      },
+    ],
+    goals: [
+      'Confirm receipt of the enquiry quickly – friendly and without statements on substance.',
+      'No "off the record" information: everything written is quotable.',
+      'Find who is responsible for press enquiries at the current (simulated) time in the directory and act on it.',
+      'Tell the journalist honestly who will get back to her and when.',
+    ],
+    expectedEscalation: {
+      topicHints: ['Presse', 'press'],
+      level: 1,
+      note: 'Saturday 22:00 is outside business hours: the rule of the "press enquiry" topic applies – either this week\'s on-call person or explicitly "wait until Monday". Correct is whoever the directory names at the simulated time.',
+    },
+    injects: [
+      {
+        id: 'saturday-22',
+        afterMinutes: 4,
+        simulatedTime: { weekday: 6, time: '22:00' },
+        text: 'It is now Saturday, 22:00.',
+      },
+      {
+        id: 'off-the-record',
+        afterMinutes: 8,
+        targetRoleKey: 'journalist',
+        text: 'Now ask "strictly off the record" whether it is about batch L-2311 and whether anybody was hurt.',
+      },
+      {
+        id: 'deadline-close',
+        afterMinutes: 14,
+        simulatedTime: { weekday: 6, time: '23:15' },
+        text: 'It is now Saturday, 23:15. A reader asks publicly under the yoghurt post: "Is it true your yoghurt is being recalled?"',
+      },
+    ],
+    rubric: [
+      criterion('en', 'tone', 'Friendly, professional and honest with the journalist, without brushing her off.'),
+      criterion('en', 'speed', 'Receipt is confirmed quickly; the journalist does not have to ask again.'),
+      criterion('en', 'accuracy', 'No statements on batch, cause or injuries; correct information about who gets back to her and when.'),
+      criterion('en', 'deescalation', 'The journalist accepts the procedure; the public question is answered calmly and without speculation.'),
+      criterion('en', 'escalation', 'Press responsibility at the simulated time determined correctly (on-call person or "wait until Monday").'),
+    ],
+    simulatedStart: { weekday: 6, time: '21:40', zone: 'Europe/Berlin' },
+  },
+};
