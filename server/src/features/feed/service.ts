@@ -194,7 +194,7 @@ export async function feed(
   const before = decodeCursor(query.cursor, 1);
   const db = ctx.db.db;
   const [rows, top] = await Promise.all([
-    repo.feedPage(db, actor, source, before ? String(before[0]) : undefined, limit),
+    repo.feedPage(db, ctx.db.dialect, actor, source, before ? String(before[0]) : undefined, limit),
     before ? Promise.resolve([]) : source.kind === 'home' ? repo.featured(db, actor, now()) : repo.pinned(db, actor, source),
   ]);
   const page = rows.slice(0, limit);

@@ -15,6 +15,7 @@ import * as events from './20261127T0700-events.js';
 import * as feedIndexes from './20261127T0800-feed-indexes.js';
 import * as escalation from './20261127T0900-escalation.js';
 import * as workshops from './20261127T1000-workshops.js';
+import * as pgReadIndexes from './20261127T1100-pg-read-indexes.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -42,4 +43,5 @@ export const migrations: Record<string, MigrationModule> = {
   '20261127T0800-feed-indexes': feedIndexes,
   '20261127T0900-escalation': escalation,
   '20261127T1000-workshops': workshops,
+  '20261127T1100-pg-read-indexes': pgReadIndexes,
 };
