@@ -107,7 +107,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
   // Cluster mode: rate limits are shared by every instance through Redis (presence joins it with real-time).
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : null;
-  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+  if (redis) {
+    // A lost or slow Redis connection is logged and retried by ioredis, never an unhandled error event.
+    redis.on('error', (err: Error) => app.log.warn({ err: err.message }, 'redis (rate limits) connection error'));
+    app.addHook('onClose', async () => void (await redis.quit()));
+  }
   // Load tests only (INNENHOF_WRITE_RATE_LIMIT, set by `npm run bench`): every route's limit is raised to at least this
   // many per window, so the write scenarios measure the server, not the limiter. Added before the plugin's own onRoute hook.
   const writeFloor = config.writeRateLimit;
