@@ -621,7 +621,10 @@ async function main() {
   const json = { accept: 'application/json' };
   const writeHeaders = (s) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' });
   // Posts each writer can read (their own home feed's first page): what the comment and reaction scenarios hit.
-  const readable = await Promise.all(writers.map(async (w) => (await api('GET', '/api/v1/feed?limit=20', { session: w })).json.items.map((p) => p.id)));
+  const firstPages = await Promise.all(writers.map(async (w) => (await api('GET', '/api/v1/feed?limit=20', { session: w })).json.items));
+  const readable = firstPages.map((items) => items.map((p) => p.id));
+  // Not every post one reads takes one's comments (a public group's post, seen through a followed hashtag, takes only its members').
+  const commentable = firstPages.map((items) => items.filter((p) => p.abilities.comment).map((p) => p.id));
   // A poll to vote in, if polls exist in this build.
   let poll = null;
   try {
@@ -740,7 +743,7 @@ async function main() {
       kind: 'write',
       name: `POST /api/v1/posts/:id/comments (${writers.length} people, posts from their feed)`,
       requests: writers.flatMap((w, i) =>
-        readable[i].slice(0, 5).map((postId, j) => ({
+        commentable[i].slice(0, 5).map((postId, j) => ({
           method: 'POST',
           path: `/api/v1/posts/${postId}/comments`,
           headers: writeHeaders(w),
