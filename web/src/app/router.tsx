@@ -90,7 +90,7 @@ const appLayout = createRoute({
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
     return { me };
   },
-  loader: () => loadNamespaces('people', 'home', 'groups', 'dock', 'feed', 'notifications', 'events'),
+  loader: () => loadNamespaces('people', 'home', 'groups', 'dock', 'feed', 'notifications', 'events', 'escalation'),
   component: lazyRouteComponent(() => import('./layout/app-shell.tsx'), 'AppShell'),
 });
 
@@ -169,6 +169,60 @@ const eventRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { occurrence?: string } => ({ occurrence: str(search.occurrence) }),
   loader: () => loadNamespaces('events'),
   component: lazyRouteComponent(() => import('./pages/event-route.tsx'), 'EventRoute'),
+});
+
+/** The escalation directory ("Wer ist zuständig?"): not for guests, like the people directory. */
+const escalationRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/escalation',
+  beforeLoad: guestsNotFound,
+  validateSearch: (search: Record<string, unknown>): { q?: string; archived?: boolean } => ({
+    q: str(search.q),
+    archived: search.archived === true || search.archived === 'true' ? true : undefined,
+  }),
+  loader: () => loadNamespaces('escalation'),
+  component: lazyRouteComponent(() => import('../features/escalation/components/directory-page.tsx'), 'DirectoryPage'),
+});
+
+const escalationTopicRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/escalation/topics/$topicId',
+  beforeLoad: guestsNotFound,
+  loader: () => loadNamespaces('escalation'),
+  component: lazyRouteComponent(() => import('../features/escalation/components/topic-page.tsx'), 'TopicPage'),
+});
+
+const escalationCaseRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/escalations/$escalationId',
+  loader: () => loadNamespaces('escalation'),
+  component: lazyRouteComponent(() => import('../features/escalation/components/escalation-page.tsx'), 'EscalationPage'),
+});
+
+const escalationSettingsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/escalation/settings',
+  beforeLoad: ({ context }) => {
+    // Holidays and editors are the admins' (the API answers 403 to anyone else).
+    if (!context.me.abilities.administer) throw notFound();
+  },
+  loader: () => loadNamespaces('escalation'),
+  component: lazyRouteComponent(() => import('../features/escalation/components/directory-settings-page.tsx'), 'DirectorySettingsPage'),
+});
+
+/** Role-play workshops: the library and my sessions, and one session (practice stage, evaluation). */
+const workshopsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/workshops',
+  loader: () => loadNamespaces('workshops'),
+  component: lazyRouteComponent(() => import('../features/workshops/components/workshops-page.tsx'), 'WorkshopsPage'),
+});
+
+const workshopSessionRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/workshops/sessions/$sessionId',
+  loader: () => loadNamespaces('workshops', 'escalation'),
+  component: lazyRouteComponent(() => import('../features/workshops/components/session-page.tsx'), 'SessionPage'),
 });
 
 const groupsRoute = createRoute({
@@ -324,6 +378,12 @@ const routeTree = rootRoute.addChildren([
     postRoute,
     eventsRoute,
     eventRoute,
+    escalationRoute,
+    escalationTopicRoute,
+    escalationCaseRoute,
+    escalationSettingsRoute,
+    workshopsRoute,
+    workshopSessionRoute,
     groupsRoute,
     createGroupRoute,
     groupRoute.addChildren([groupDiscussionRoute, groupMembersRoute, groupAboutRoute, groupSettingsRoute]),

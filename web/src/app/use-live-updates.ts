@@ -9,6 +9,9 @@ function keysFor(type: string): QueryKey[] {
   if (type.startsWith('user.')) return [['users'], sessionKeys.me];
   if (type.startsWith('message.') || type.startsWith('conversation.')) return [['chat']];
   if (type.startsWith('event.')) return [['events']];
+  // Urgent escalations: the status pages, the lists and the banner of the people involved.
+  if (type.startsWith('escalation.')) return [['escalation', 'cases']];
+  if (type.startsWith('escalation_topic.')) return [['escalation']];
   return [];
 }
 

@@ -22,6 +22,8 @@ export const namespaces = [
   'notifications',
   'polls',
   'events',
+  'escalation',
+  'workshops',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

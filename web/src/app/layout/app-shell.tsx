@@ -7,6 +7,7 @@ import { usePresenceUpdates } from '../../features/chat/api/presence.ts';
 import { OnlineColleaguesCard } from '../../features/chat/dock/online-card.tsx';
 import { useChatAlerts } from '../../features/chat/dock/use-chat-alerts.ts';
 import { useUnreadTitle } from '../../features/chat/hooks/use-unread-title.ts';
+import { EscalationAlerts } from '../../features/escalation/components/escalation-alerts.tsx';
 import { UpcomingEventsCard } from '../../features/events/components/upcoming-events-card.tsx';
 import { ConfirmationReminders } from '../../features/feed/components/confirmation-reminders.tsx';
 import { GroupInvitationsCard } from '../../features/groups/components/group-invitations-card.tsx';
@@ -34,7 +35,8 @@ export function AppShell() {
   useUnreadTitle(useUnreadTotal());
   usePresenceUpdates();
   useChatAlerts(me?.user.id);
-  const wide = pathname === '/chat' || pathname.startsWith('/chat/');
+  // Chat and a workshop session (the practice stage beside the briefing) use the whole width.
+  const wide = pathname === '/chat' || pathname.startsWith('/chat/') || pathname.startsWith('/workshops/sessions/');
   const dockAvailable = useDockAvailable();
   const docked = useDockWindows(me?.user.id ?? '').length > 0 && dockAvailable && !wide;
   useEffect(() => {
@@ -70,6 +72,7 @@ export function AppShell() {
         <LeftNav />
         <main id="main" ref={mainRef} tabIndex={-1} className="app__main">
           <ConfirmationReminders />
+          <EscalationAlerts enabled={me.user.role !== 'guest'} />
           <Outlet />
         </main>
         <aside className="app__aside" aria-label={t('aside')} hidden={wide}>

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/ui/avatar.tsx';
 import { IconBookmark, IconCalendar, IconChat, IconGroups, IconHome, IconOrgChart, IconPeople, IconSettings, IconShield } from '../../components/ui/icons.tsx';
 import { useUnreadTotal } from '../../features/chat/api/get-unread-total.ts';
+import { IconLifebuoy } from '../../features/escalation/components/icon-lifebuoy.tsx';
+import { IconWorkshops } from '../../features/workshops/components/icon-masks.tsx';
 import { useMe } from '../../lib/session.ts';
 
-type NavTarget = '/' | '/groups' | '/events' | '/chat' | '/people' | '/people/org-chart' | '/saved' | '/settings' | '/admin';
+type NavTarget = '/' | '/groups' | '/events' | '/chat' | '/people' | '/people/org-chart' | '/escalation' | '/workshops' | '/saved' | '/settings' | '/admin';
 
 interface NavItem {
   to: NavTarget;
@@ -34,7 +36,10 @@ function useNavItems(): NavItem[] {
       : [
           { to: '/people', label: t('nav.people'), icon: <IconPeople />, exact: true } as const,
           { to: '/people/org-chart', label: t('nav.orgChart'), icon: <IconOrgChart />, exact: true } as const,
+          { to: '/escalation', label: t('nav.escalation'), icon: <IconLifebuoy />, exact: false } as const,
         ]),
+    // Role-play workshops are for employees (guests take no part).
+    ...(me.user.role === 'guest' ? [] : [{ to: '/workshops', label: t('nav.workshops'), icon: <IconWorkshops />, exact: false } as const]),
     { to: '/saved', label: t('nav.saved'), icon: <IconBookmark />, exact: true },
     { to: '/settings', label: t('nav.settings'), icon: <IconSettings />, exact: true },
   ];
@@ -70,10 +75,10 @@ export function LeftNav() {
 }
 
 /**
- * Phones: four tabs, so labels stay whole (German ones are long); the org chart, Saved, Settings and Admin are in
+ * Phones: four tabs, so labels stay whole (German ones are long); the org chart, "Who do I turn to?", Workshops, Saved, Settings and Admin are in
  * the account menu of the top bar, Chat is an icon in the top bar.
  */
-const inAccountMenu = new Set<NavTarget>(['/people/org-chart', '/saved', '/settings', '/admin', '/chat']);
+const inAccountMenu = new Set<NavTarget>(['/people/org-chart', '/escalation', '/workshops', '/saved', '/settings', '/admin', '/chat']);
 
 export function BottomTabs() {
   const { t } = useTranslation('common');

@@ -5,10 +5,12 @@ import { Avatar } from '../../components/ui/avatar.tsx';
 import { IconBookmark, IconLogout, IconOrgChart, IconSettings, IconShield } from '../../components/ui/icons.tsx';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
-import { PeopleSearchBox } from '../../features/people/components/people-search-box.tsx';
+import { IconLifebuoy } from '../../features/escalation/components/icon-lifebuoy.tsx';
+import { IconWorkshops } from '../../features/workshops/components/icon-masks.tsx';
 import { useCompany, useMe } from '../../lib/session.ts';
 import { CompanyMark } from './company-mark.tsx';
 import { TopBarChatLink } from './navigation.tsx';
+import { TopSearch } from './top-search.tsx';
 import { useDismiss } from '../../lib/use-dismiss.ts';
 
 export function TopBar() {
@@ -21,7 +23,7 @@ export function TopBar() {
         <CompanyMark company={company.data} hideNameOnPhones />
       </Link>
       {/* No directory to search (guests): the spacer keeps the menu on the right. */}
-      {!me.abilities.viewDirectory ? <span className="top-bar__spacer" /> : <PeopleSearchBox />}
+      {!me.abilities.viewDirectory ? <span className="top-bar__spacer" /> : <TopSearch />}
       <TopBarChatLink />
       <NotificationBell />
       <ProfileMenu />
@@ -64,6 +66,20 @@ function ProfileMenu() {
             <li>
               <Link to="/people/org-chart" className="profile-menu__item" onClick={close}>
                 <IconOrgChart width={20} height={20} /> {t('nav.orgChart')}
+              </Link>
+            </li>
+          ) : null}
+          {me.abilities.viewDirectory ? (
+            <li>
+              <Link to="/escalation" className="profile-menu__item" onClick={close}>
+                <IconLifebuoy width={20} height={20} /> {t('nav.escalation')}
+              </Link>
+            </li>
+          ) : null}
+          {me.user.role !== 'guest' ? (
+            <li>
+              <Link to="/workshops" className="profile-menu__item" onClick={close}>
+                <IconWorkshops width={20} height={20} /> {t('nav.workshops')}
               </Link>
             </li>
           ) : null}
