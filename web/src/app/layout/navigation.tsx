@@ -2,9 +2,19 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/ui/avatar.tsx';
-import { IconBookmark, IconCalendar, IconChat, IconGroups, IconHome, IconOrgChart, IconPeople, IconSettings, IconShield } from '../../components/ui/icons.tsx';
+import {
+  IconBookmark,
+  IconCalendar,
+  IconChat,
+  IconGroups,
+  IconHome,
+  IconLifebuoy,
+  IconOrgChart,
+  IconPeople,
+  IconSettings,
+  IconShield,
+} from '../../components/ui/icons.tsx';
 import { useUnreadTotal } from '../../features/chat/api/get-unread-total.ts';
-import { IconLifebuoy } from '../../features/escalation/components/icon-lifebuoy.tsx';
 import { IconWorkshops } from '../../features/workshops/components/icon-masks.tsx';
 import { useMe } from '../../lib/session.ts';
 

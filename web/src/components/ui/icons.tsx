@@ -264,3 +264,12 @@ export function IconPoll(props: IconProps) {
     </Icon>
   );
 }
+
+/** A lifebuoy: "Who do I turn to?" (the escalation directory in the navigation and the search). */
+export const IconLifebuoy = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <circle cx="12" cy="12" r="4" />
+    <path d="m5.6 5.6 3.6 3.6M14.8 14.8l3.6 3.6M14.8 9.2l3.6-3.6M5.6 18.4l3.6-3.6" />
+  </Icon>
+);

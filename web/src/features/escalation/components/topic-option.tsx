@@ -1,6 +1,6 @@
 import type { EscalationTopic } from '@innenhof/contract';
 import { useTranslation } from 'react-i18next';
-import { IconLifebuoy } from './icon-lifebuoy.tsx';
+import { IconLifebuoy } from '../../../components/ui/icons.tsx';
 
 /** A topic as an option of the top bar's search: its title, and who to contact right now. */
 export function TopicOption({ topic }: { topic: EscalationTopic }) {
