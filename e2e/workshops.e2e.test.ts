@@ -271,4 +271,97 @@ describe('role-play workshops', () => {
       }
     }
   });
+
+  it('the scenario editor: a facilitator creates a scenario (server errors at the field), finds it in the library and edits it; the workshop overview', async () => {
+    const NEW_TITLE = 'Broken heating in the hotel';
+    const GUEST_SECRET = 'GUEST-SECRET-7731';
+    const alice = await company.loggedIn(ALICE, { timezoneId: 'Europe/Berlin' });
+    const { page } = alice;
+    await page.goto(`${company.app.baseUrl}/workshops`);
+    await page.getByRole('heading', { level: 1, name: 'Role-play workshops' }).waitFor();
+
+    // The facilitator's overview lists the two rounds Alice ran, the ended one with a link to its report.
+    const overview = page.getByRole('region', { name: 'Workshop overview' });
+    await overview.getByText('2 sessions you facilitated, 1 ended, 4 participations in all.').waitFor();
+    await overview.getByRole('link', { name: `Report: ${SCENARIO}, round 1` }).waitFor();
+    expect(await overview.getByRole('row').count()).toBe(3);
+    await overview.screenshot({ path: join(SHOTS, 'workshops-overview-desktop.png') });
+    // Her copy of the built-in is hers to edit; the built-in itself is not.
+    await page.getByRole('button', { name: `Edit: ${SCENARIO}` }).waitFor();
+    expect(await page.getByRole('button', { name: `Edit: ${SCENARIO}` }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    const editor = page.getByRole('dialog', { name: 'New scenario' });
+    await editor.waitFor();
+    // The rubric comes prefilled with the built-ins' criteria.
+    const rubric = editor.getByRole('group', { name: 'Evaluation rubric' });
+    await rubric.getByRole('group', { name: 'Criterion 1: Tone' }).waitFor();
+    expect(await rubric.getByRole('group', { name: /^Criterion \d: / }).count()).toBe(5);
+    expect(await rubric.getByRole('group', { name: 'Criterion 1: Tone' }).getByLabel('Scale point 1').inputValue()).not.toBe('');
+
+    await editor.getByLabel('Situation').fill('A guest has had no heating for two nights and says so under the hotel’s post.');
+    await editor.getByLabel('Brand name').fill('Hotel Seeblick');
+    await editor.getByLabel('The brand’s post').fill('Autumn weekends at the lake – book now!');
+    const guest = editor.getByRole('group', { name: 'Role 1: …' });
+    await guest.getByLabel('Name of the role').fill('Unhappy guest');
+    await editor.getByRole('group', { name: 'Role 1: Unhappy guest' }).getByLabel('Secret briefing').fill(`You want a refund. Code word ${GUEST_SECRET}.`);
+    const desk = editor.getByRole('group', { name: 'Role 2: …' });
+    await desk.getByLabel('Name of the role').fill('Front desk');
+    await editor.getByRole('group', { name: 'Role 2: Front desk' }).getByLabel('Side').selectOption({ label: 'Company side' });
+    await editor.getByRole('button', { name: 'Add inject' }).click();
+    const inject = editor.getByRole('group', { name: 'Inject 1' });
+    await inject.getByLabel('After minutes').fill('10');
+    await inject.getByLabel('Text').fill('The guest posts a photo of the thermometer: 14 °C.');
+    await inject.getByLabel('Only for role').selectOption({ label: 'Front desk' });
+    await inject.getByLabel('Set the simulated clock to').selectOption({ label: 'Saturday' });
+    expect(await inject.getByLabel('Simulated time').inputValue()).toBe('22:00');
+    await inject.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'workshops-editor-inject-desktop.png') });
+
+    // No title: the server's problem shows at the title field.
+    await editor.getByRole('button', { name: 'Create scenario' }).click();
+    const title = editor.getByLabel('Title', { exact: true });
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true');
+    await editor.getByText('Please fill in this field.').waitFor();
+    await editor.getByText('Please check the marked fields.').waitFor();
+    // …and the person is taken there.
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'workshops-editor-desktop.png') });
+    await editor.screenshot({ path: join(SHOTS, 'workshops-editor-dialog-desktop.png') });
+
+    await title.fill(NEW_TITLE);
+    await editor.getByRole('button', { name: 'Create scenario' }).click();
+    await editor.waitFor({ state: 'detached' });
+    const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: NEW_TITLE }) });
+    await mine.getByText('Mine', { exact: true }).waitFor();
+    await mine.getByText('Unhappy guest, Front desk').waitFor();
+
+    // Edit: everything comes back as saved (briefing, inject); a new title is saved.
+    await page.getByRole('button', { name: `Edit: ${NEW_TITLE}` }).click();
+    const edit = page.getByRole('dialog', { name: `Edit scenario: ${NEW_TITLE}` });
+    await edit.waitFor();
+    expect(await edit.getByRole('group', { name: 'Role 1: Unhappy guest' }).getByLabel('Secret briefing').inputValue()).toContain(GUEST_SECRET);
+    const savedInject = edit.getByRole('group', { name: 'Inject 1' });
+    expect(await savedInject.getByLabel('Only for role').inputValue()).not.toBe('');
+    expect(await savedInject.getByLabel('Simulated time').inputValue()).toBe('22:00');
+    await edit.getByLabel('Title', { exact: true }).fill(`${NEW_TITLE} (winter)`);
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 3, name: `${NEW_TITLE} (winter)` }).waitFor();
+    expect(await page.getByRole('heading', { level: 3, name: NEW_TITLE, exact: true }).count()).toBe(0);
+    expect(alice.problems).toEqual([]);
+    await alice.context.close();
+
+    // The editor on a phone, in German.
+    const phone = await company.loggedIn(ALICE, { viewport: viewports.phone, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    await phone.page.goto(`${company.app.baseUrl}/workshops`);
+    await phone.page.getByRole('button', { name: 'Neues Szenario' }).click();
+    const phoneEditor = phone.page.getByRole('dialog', { name: 'Neues Szenario' });
+    await phoneEditor.getByRole('group', { name: 'Kriterium 1: Tonfall' }).waitFor();
+    expect(await seriousViolations(phone.page)).toEqual([]);
+    await phone.page.screenshot({ path: join(SHOTS, 'workshops-editor-phone.png') });
+    expect(phone.problems).toEqual([]);
+    await phone.context.close();
+  });
 });

@@ -13,9 +13,9 @@ import {
   IconPeople,
   IconSettings,
   IconShield,
+  IconWorkshops,
 } from '../../components/ui/icons.tsx';
 import { useUnreadTotal } from '../../features/chat/api/get-unread-total.ts';
-import { IconWorkshops } from '../../features/workshops/components/icon-masks.tsx';
 import { useMe } from '../../lib/session.ts';
 
 type NavTarget = '/' | '/groups' | '/events' | '/chat' | '/people' | '/people/org-chart' | '/escalation' | '/workshops' | '/saved' | '/settings' | '/admin';

@@ -273,3 +273,11 @@ export const IconLifebuoy = (p: IconProps) => (
     <path d="m5.6 5.6 3.6 3.6M14.8 14.8l3.6 3.6M14.8 9.2l3.6-3.6M5.6 18.4l3.6-3.6" />
   </Icon>
 );
+
+/** Two speech bubbles: role-play workshops (navigation). */
+export const IconWorkshops = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 5h11v7H8l-3 3v-3H3z" />
+    <path d="M14 9h7v7h-2v3l-3-3h-5v-2" />
+  </Icon>
+);

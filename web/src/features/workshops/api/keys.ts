@@ -2,6 +2,7 @@
 export const workshopKeys = {
   all: ['workshops'] as const,
   scenarios: (language: string) => ['workshops', 'scenarios', language] as const,
+  scenario: (id: string, language: string) => ['workshops', 'scenarios', 'one', id, language] as const,
   sessions: ['workshops', 'sessions'] as const,
   sessionList: (state: string | null) => ['workshops', 'sessions', 'list', state] as const,
   session: (id: string) => ['workshops', 'sessions', 'one', id] as const,

@@ -4,10 +4,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/field.tsx';
-import { errorMessage, fieldErrors } from '../../../lib/errors.ts';
+import { errorMessage } from '../../../lib/errors.ts';
 import { useSendInject } from '../api/send-inject.ts';
 import { useSessionTransition } from '../api/session-transition.ts';
 import { roleName } from '../lib/format.ts';
+import { errorsByPath } from '../lib/errors-by-path.ts';
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -77,7 +78,7 @@ function Injects({ session }: { session: WorkshopSession }) {
   const [weekday, setWeekday] = useState(6);
   const [time, setTime] = useState('22:00');
   const [done, setDone] = useState(false);
-  const errors = fieldErrors(t, send.error);
+  const errors = errorsByPath(t, send.error);
   const submitFree = (e: FormEvent) => {
     e.preventDefault();
     const input: SendInject = {

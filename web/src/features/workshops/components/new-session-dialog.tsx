@@ -7,9 +7,10 @@ import { PeoplePicker } from '../../../components/people-picker.tsx';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { SelectField, TextField } from '../../../components/ui/field.tsx';
-import { errorMessage, fieldErrors } from '../../../lib/errors.ts';
+import { errorMessage } from '../../../lib/errors.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useCreateSession } from '../api/create-session.ts';
+import { errorsByPath } from '../lib/errors-by-path.ts';
 
 /**
  * "New session" from a scenario: pick the participants, give each a role (or let Innenhof assign them at
@@ -26,7 +27,7 @@ export function NewSessionDialog({ scenario, onClose }: { scenario: WorkshopScen
   const [random, setRandom] = useState(false);
   const [peerScoring, setPeerScoring] = useState(false);
   const playing = scenario.roles.filter((r) => !r.observer);
-  const errors = fieldErrors(t, create.error);
+  const errors = errorsByPath(t, create.error);
   const roleOf = (person: UserSummary, index: number) =>
     roles[person.id] ?? playing[index % Math.max(playing.length, 1)]?.key ?? (scenario.roles[0]?.key as string);
 

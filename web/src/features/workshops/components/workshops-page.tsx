@@ -16,7 +16,10 @@ import { useMySessions } from '../api/list-sessions.ts';
 import { useShareScenario } from '../api/share-scenario.ts';
 import { useWorkshopLive } from '../api/use-workshop-live.ts';
 import { useWorkshopFormat } from '../lib/format.ts';
+import { builtinCriteria } from '../lib/scenario-form.ts';
+import { FacilitatorOverview } from './facilitator-overview.tsx';
 import { NewSessionDialog } from './new-session-dialog.tsx';
+import { ScenarioEditor } from './scenario-editor.tsx';
 import { StateBadge } from './simulation-banner.tsx';
 import { TableWrap } from './table-wrap.tsx';
 import '../workshops.css';
@@ -27,15 +30,27 @@ export function WorkshopsPage() {
   useWorkshopLive();
   const language: WorkshopLanguage = i18n.language === 'de' ? 'de' : 'en';
   const [creatingFrom, setCreatingFrom] = useState<WorkshopScenario | null>(null);
+  /** The scenario editor: `'new'`, or my scenario to edit. */
+  const [editing, setEditing] = useState<WorkshopScenario | 'new' | null>(null);
+  const scenarios = useScenarios(language);
   return (
     <div className="stack ws-page">
       <PageHeader title={t('title')}>
         <p className="muted">{t('lead')}</p>
       </PageHeader>
       <MySessions />
-      <ScenarioLibrary language={language} onCreate={setCreatingFrom} />
+      <FacilitatorOverview scenarios={scenarios.data?.items ?? []} />
+      <ScenarioLibrary language={language} onCreate={setCreatingFrom} onEdit={setEditing} />
       <MyProgress />
       {creatingFrom ? <NewSessionDialog scenario={creatingFrom} onClose={() => setCreatingFrom(null)} /> : null}
+      {editing ? (
+        <ScenarioEditor
+          scenario={editing === 'new' ? undefined : editing}
+          language={language}
+          builtinRubric={builtinCriteria(scenarios.data?.items ?? [])}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </div>
   );
 }
@@ -75,14 +90,27 @@ function MySessions() {
   );
 }
 
-function ScenarioLibrary({ language, onCreate }: { language: WorkshopLanguage; onCreate: (s: WorkshopScenario) => void }) {
+function ScenarioLibrary({
+  language,
+  onCreate,
+  onEdit,
+}: {
+  language: WorkshopLanguage;
+  onCreate: (s: WorkshopScenario) => void;
+  onEdit: (s: WorkshopScenario | 'new') => void;
+}) {
   const { t } = useTranslation('workshops');
   const scenarios = useScenarios(language);
   return (
     <section className="stack" aria-labelledby="ws-library">
-      <h2 id="ws-library" className="ws-section-title">
-        {t('library.title')}
-      </h2>
+      <div className="ws-library__head">
+        <h2 id="ws-library" className="ws-section-title">
+          {t('library.title')}
+        </h2>
+        <button type="button" className="button button--primary" onClick={() => onEdit('new')}>
+          {t('library.newScenario')}
+        </button>
+      </div>
       {scenarios.isPending ? <Spinner /> : null}
       {scenarios.error ? <Alert tone="error">{errorMessage(t, scenarios.error)}</Alert> : null}
       <ul className="plain-list ws-scenarios">
@@ -101,7 +129,7 @@ function ScenarioLibrary({ language, onCreate }: { language: WorkshopLanguage; o
               <strong>{t('library.roles')}:</strong> {s.roles.map((r) => r.name).join(', ')}
             </p>
             {s.author ? <p className="small muted">{t('library.by', { name: s.author.name })}</p> : null}
-            <ScenarioActions scenario={s} language={language} onCreate={onCreate} />
+            <ScenarioActions scenario={s} language={language} onCreate={onCreate} onEdit={onEdit} />
           </li>
         ))}
       </ul>
@@ -114,10 +142,12 @@ function ScenarioActions({
   scenario: s,
   language,
   onCreate,
+  onEdit,
 }: {
   scenario: WorkshopScenario;
   language: WorkshopLanguage;
   onCreate: (s: WorkshopScenario) => void;
+  onEdit: (s: WorkshopScenario) => void;
 }) {
   const { t } = useTranslation('workshops');
   const copy = useCopyScenario();
@@ -142,6 +172,11 @@ function ScenarioActions({
             aria-label={t('library.copyFor', { title: s.title })}
           >
             {t('library.copy')}
+          </button>
+        ) : null}
+        {s.abilities.update ? (
+          <button type="button" className="button" onClick={() => onEdit(s)} aria-label={t('library.editFor', { title: s.title })}>
+            {t('library.edit')}
           </button>
         ) : null}
         {s.abilities.update ? (

@@ -1,7 +1,4 @@
 import type { ScenarioDefinition, WorkshopLanguage, WorkshopScenario } from '@innenhof/contract';
-import type { TFunction } from 'i18next';
-import { ApiError, type FieldProblem } from '../../../lib/api-client.ts';
-import { errorMessage, translateFieldProblem } from '../../../lib/errors.ts';
 
 /** One role in the editor; `key` is derived from the name for new roles and kept for existing ones. */
 export interface RoleDraft {
@@ -22,6 +19,8 @@ export interface InjectDraft {
   /** Empty weekday: the inject does not move the simulated clock. */
   clockWeekday: string;
   clockTime: string;
+  /** Kept as saved (not edited here): empty means the scenario's start zone. */
+  clockZone: string;
 }
 
 export interface CriterionDraft {
@@ -82,7 +81,16 @@ function uniqueKeys<T>(items: T[], existing: (item: T) => string | null, name: (
 }
 
 export const emptyRole = (side: RoleDraft['side']): RoleDraft => ({ uid: uid(), key: null, name: '', side, observer: false, briefing: '' });
-export const emptyInject = (): InjectDraft => ({ uid: uid(), id: null, afterMinutes: '5', text: '', targetRoleUid: '', clockWeekday: '', clockTime: '' });
+export const emptyInject = (): InjectDraft => ({
+  uid: uid(),
+  id: null,
+  afterMinutes: '5',
+  text: '',
+  targetRoleUid: '',
+  clockWeekday: '',
+  clockTime: '',
+  clockZone: '',
+});
 export const emptyCriterion = (): CriterionDraft => ({ uid: uid(), key: null, name: '', description: '', scale: ['', '', '', '', ''] });
 
 const criterionDraft = (c: WorkshopScenario['rubric'][number], keepDescription: boolean): CriterionDraft => ({
@@ -114,7 +122,7 @@ export function newDraft(language: WorkshopLanguage, rubric: CriterionDraft[]): 
     time: '17:00',
     zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Berlin',
     injects: [],
-    rubric,
+    rubric: rubric.length ? rubric : [emptyCriterion()],
     linkedTopicIds: [],
     shared: false,
     expectedEscalation: undefined,
@@ -144,6 +152,7 @@ export function draftOf(s: WorkshopScenario): ScenarioDraft {
       targetRoleUid: roleUid(i.targetRoleKey),
       clockWeekday: i.simulatedTime ? String(i.simulatedTime.weekday) : '',
       clockTime: i.simulatedTime?.time ?? '',
+      clockZone: i.simulatedTime?.zone ?? '',
     })),
     rubric: s.rubric.map((c) => criterionDraft(c, true)),
     linkedTopicIds: s.linkedTopicIds,
@@ -190,7 +199,9 @@ export function definitionOf(d: ScenarioDraft): ScenarioDefinition {
         afterMinutes: int(inj.afterMinutes),
         text: inj.text,
         ...(target ? { targetRoleKey: target } : {}),
-        ...(inj.clockWeekday ? { simulatedTime: { weekday: int(inj.clockWeekday), time: inj.clockTime } } : {}),
+        ...(inj.clockWeekday
+          ? { simulatedTime: { weekday: int(inj.clockWeekday), time: inj.clockTime, ...(inj.clockZone ? { zone: inj.clockZone } : {}) } }
+          : {}),
       };
     }),
     rubric: d.rubric.map((c, i) => ({
@@ -201,21 +212,4 @@ export function definitionOf(d: ScenarioDraft): ScenarioDefinition {
     })),
     simulatedStart: { weekday: int(d.weekday), time: d.time, zone: d.zone },
   };
-}
-
-/**
- * The server's problems by the editor's field path (`title`, `roles.1.name`, `rubric.0.scale.3`…): the dotted
- * path without `definition.`, translated by keyword. Other codes that name a field get the code's message.
- */
-export function editorErrors(t: TFunction, error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  const fields = (error.details as { fields?: FieldProblem[] } | undefined)?.fields;
-  const out: Record<string, string> = {};
-  if (!Array.isArray(fields)) return out;
-  for (const f of fields) {
-    if (!f || typeof f.field !== 'string') continue;
-    const path = f.field.replace(/^\/?(body[/.])?/, '').replace(/\//g, '.').replace(/^definition\./, '');
-    out[path] ??= error.code === 'validation_failed' ? translateFieldProblem(t, f) : errorMessage(t, error);
-  }
-  return out;
 }
