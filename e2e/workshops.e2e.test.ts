@@ -183,6 +183,8 @@ describe('role-play workshops', () => {
     await alice.page.getByLabel('Your comment on this message').fill('Good: personal and moves to direct messages.');
     await alice.page.getByRole('button', { name: 'Save comment' }).click();
     await report.getByText('Good: personal and moves to direct messages.').waitFor();
+    // The report names the comment's author, the facilitator (who is not one of the participants).
+    expect(await report.locator('li', { hasText: 'Good: personal and moves to direct messages.' }).first().textContent()).toContain(ALICE.name);
     await report
       .getByText(/1 of 1/)
       .first()

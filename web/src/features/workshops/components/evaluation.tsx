@@ -185,7 +185,9 @@ export function ReportView({ session }: { session: WorkshopSession }) {
   if (report.error) return <Alert tone="error">{errorMessage(t, report.error)}</Alert>;
   const r = report.data;
   if (!r) return null;
-  const nameOf = (userId: string | null) => r.participants.find((p) => p.userId === userId)?.displayName ?? '–';
+  // The facilitator comments too, without being a participant.
+  const nameOf = (userId: string | null) =>
+    r.participants.find((p) => p.userId === userId)?.displayName ?? (userId && userId === session.facilitator?.id ? session.facilitator.name : '–');
   const stats = r.responseTimes;
   return (
     <section className="card stack ws-report" aria-labelledby="ws-report-h">
