@@ -153,6 +153,47 @@ describe('notifications', () => {
     await ben.context.close();
   });
 
+  it('settings: two quick changes — a late answer to the first does not undo the second on the screen', async () => {
+    const eva = await loggedIn(COMMENTERS[2] as (typeof COMMENTERS)[number]);
+    await eva.page.goto(`${acme.app.baseUrl}/settings`);
+    const card = eva.page.getByRole('region', { name: 'Notifications', exact: true });
+    const comments = card.getByRole('checkbox', { name: 'Comments on your posts In the app' });
+    const replies = card.getByRole('checkbox', { name: 'Replies to your comments In the app' });
+    await comments.waitFor();
+    expect(await comments.isChecked()).toBe(true);
+    expect(await replies.isChecked()).toBe(true);
+    // The first change reaches the server at once, but its answer is held back until the second change is answered —
+    // as on a slow network, where answers overtake each other.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let patches = 0;
+    await eva.page.route('**/api/v1/me/notification-settings', async (route) => {
+      if (route.request().method() !== 'PATCH') return route.continue();
+      const n = ++patches;
+      const response = await route.fetch();
+      if (n === 1) await held;
+      await route.fulfill({ response });
+      if (n === 2) release();
+    });
+    await comments.click();
+    await expect.poll(() => patches).toBe(1);
+    await replies.click();
+    await expect.poll(() => patches).toBe(2);
+    // Both answers are in (the first one last, saying "replies: on"): the screen still shows both changes …
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('Saved');
+    await expect.poll(async () => [await comments.isChecked(), await replies.isChecked()]).toEqual([false, false]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect([await comments.isChecked(), await replies.isChecked()]).toEqual([false, false]);
+    // … and so does the server.
+    await eva.page.unroute('**/api/v1/me/notification-settings');
+    await eva.page.reload();
+    await comments.waitFor();
+    expect([await comments.isChecked(), await replies.isChecked()]).toEqual([false, false]);
+    await eva.context.close();
+  });
+
   for (const [lang, locale, colorScheme] of [
     ['en', 'en-US', 'light'],
     ['de', 'de-DE', 'dark'],
